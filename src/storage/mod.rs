@@ -1,0 +1,561 @@
+//! The only module that touches LMDB.
+//!
+//! It owns the environment, the named tables, and the engine's quirks:
+//! - one `Environment` per directory per process (LMDB forbids opening the same file twice in
+//!   one process: closing one handle would drop the other's locks), shared through a registry;
+//! - map growth: a write that hits `MDB_MAP_FULL` is aborted, the map is doubled (up to the
+//!   configured maximum) while no transaction of this process is live, and the write is run
+//!   again; a transaction that finds the map resized by another process adopts the new size;
+//! - the gate: every transaction holds a shared guard for its whole life, resizing takes it
+//!   exclusively, so `mdb_env_set_mapsize` never runs beside a live transaction;
+//! - stale reader slots of dead processes are cleared when the directory is opened;
+//! - nothing borrowed from LMDB outlives its transaction: values are `&[u8]` borrowed from the
+//!   transaction wrapper, and cursors live only inside one method call.
+//!
+//! Everything above this module speaks in [`Table`]s and byte keys; the key and value encodings
+//! are in [`crate::layout`].
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Weak};
+
+use lmdb::{Cursor, Transaction};
+use once_cell::sync::Lazy;
+use parking_lot::{Mutex, RwLock, RwLockReadGuard};
+
+use crate::error::{Error, Result, StorageCause};
+use crate::settings::{Durability, ProviderSettings};
+
+/// The on-disk format this library writes. A directory with a larger number is refused.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The named LMDB databases of one directory. `docs/storage-layout.md` describes each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Table {
+    Meta,
+    Streams,
+    StreamNames,
+    Events,
+    MessageIds,
+    Snapshots,
+    Leases,
+    Log,
+    ByType,
+    ByTypeVersion,
+    ByTime,
+    ByCorrelation,
+    Commands,
+}
+
+impl Table {
+    const ALL: [Table; 13] = [
+        Table::Meta,
+        Table::Streams,
+        Table::StreamNames,
+        Table::Events,
+        Table::MessageIds,
+        Table::Snapshots,
+        Table::Leases,
+        Table::Log,
+        Table::ByType,
+        Table::ByTypeVersion,
+        Table::ByTime,
+        Table::ByCorrelation,
+        Table::Commands,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Table::Meta => "meta",
+            Table::Streams => "streams",
+            Table::StreamNames => "stream_names",
+            Table::Events => "events",
+            Table::MessageIds => "message_ids",
+            Table::Snapshots => "snapshots",
+            Table::Leases => "leases",
+            Table::Log => "log",
+            Table::ByType => "by_type",
+            Table::ByTypeVersion => "by_type_version",
+            Table::ByTime => "by_time",
+            Table::ByCorrelation => "by_correlation",
+            Table::Commands => "commands",
+        }
+    }
+}
+
+const META_FORMAT_KEY: &[u8] = b"format_version";
+
+/// An opened LMDB directory, shared by every provider of this process opened on it.
+pub(crate) struct Storage {
+    env: lmdb::Environment,
+    tables: [lmdb::Database; Table::ALL.len()],
+    /// Shared by every live transaction; taken exclusively to resize the map.
+    gate: RwLock<()>,
+    max_map_size: usize,
+    durability: Durability,
+    path: PathBuf,
+}
+
+static OPEN_DIRECTORIES: Lazy<Mutex<HashMap<PathBuf, Weak<Storage>>>> =
+    Lazy::new(|| Mutex::new(HashMap::new()));
+
+/// Turns an LMDB error into a storage error, keeping LMDB's code and text as the source.
+pub(crate) fn storage_error(operation: &str, e: lmdb::Error) -> Error {
+    let hint = match e {
+        lmdb::Error::MapFull => {
+            "The store reached its configured maximum size; raise max_map_size or free disk space."
+        }
+        lmdb::Error::ReadersFull => "Too many concurrent readers; close idle providers.",
+        lmdb::Error::Other(libc::ENOSPC) => "The disk is full; free space and retry.",
+        lmdb::Error::Other(libc::EACCES) | lmdb::Error::Other(libc::EPERM) => {
+            "Check the directory's permissions."
+        }
+        _ => "Nothing of the failed call was written.",
+    };
+    Error::Storage {
+        operation: operation.to_string(),
+        hint: hint.to_string(),
+        source: StorageCause {
+            code: e.to_err_code(),
+            text: e.to_string(),
+        },
+    }
+}
+
+fn io_error(operation: &str, e: std::io::Error) -> Error {
+    Error::Storage {
+        operation: operation.to_string(),
+        hint: "Check that the path is a directory this process may write.".to_string(),
+        source: StorageCause {
+            code: e.raw_os_error().unwrap_or(-1),
+            text: e.to_string(),
+        },
+    }
+}
+
+fn is_map_full(e: &Error) -> bool {
+    matches!(e, Error::Storage { source, .. } if source.code == lmdb_sys::MDB_MAP_FULL)
+}
+
+impl Storage {
+    /// Opens (creating if needed) the LMDB environment in `dir`, or returns the one this process
+    /// already has open there.
+    pub(crate) fn open(dir: &Path, settings: &ProviderSettings) -> Result<Arc<Storage>> {
+        create_dir(dir, settings.directory_mode)?;
+        let canonical = dir
+            .canonicalize()
+            .map_err(|e| io_error("resolving the store directory", e))?;
+        let mut open = OPEN_DIRECTORIES.lock();
+        if let Some(existing) = open.get(&canonical).and_then(Weak::upgrade) {
+            if existing.durability != settings.durability {
+                return Err(Error::invalid(
+                    "durability",
+                    format!(
+                        "directory '{}' is already open in this process with durability {:?}; every \
+                         provider of one directory in one process must use the same durability",
+                        canonical.display(),
+                        existing.durability
+                    ),
+                ));
+            }
+            return Ok(existing);
+        }
+        let storage = Arc::new(Storage::open_new(&canonical, settings)?);
+        open.retain(|_, weak| weak.strong_count() > 0);
+        open.insert(canonical, Arc::downgrade(&storage));
+        Ok(storage)
+    }
+
+    fn open_new(dir: &Path, settings: &ProviderSettings) -> Result<Storage> {
+        let mut flags = lmdb::EnvironmentFlags::NO_TLS;
+        match settings.durability {
+            Durability::Full => {}
+            Durability::NoMetaSync => flags |= lmdb::EnvironmentFlags::NO_META_SYNC,
+            Durability::NoSync => flags |= lmdb::EnvironmentFlags::NO_SYNC,
+        }
+        let max_map_size = settings.max_map_size.max(settings.initial_map_size);
+        let env = lmdb::Environment::new()
+            .set_flags(flags)
+            .set_max_dbs(Table::ALL.len() as u32 + 2)
+            .set_max_readers(settings.max_readers)
+            .set_map_size(settings.initial_map_size)
+            .open_with_permissions(dir, settings.file_mode as lmdb_sys::mdb_mode_t)
+            .map_err(|e| storage_error("opening the LMDB environment", e))?;
+
+        // R-RES-3: reader slots left by processes that died are freed now, so they neither
+        // pin old pages nor exhaust the reader table.
+        let mut dead: libc::c_int = 0;
+        // SAFETY: env.env() is the live environment handle owned by `env`; `dead` outlives the call.
+        let rc = unsafe { lmdb_sys::mdb_reader_check(env.env(), &mut dead) };
+        if rc != 0 {
+            return Err(storage_error(
+                "clearing stale reader slots",
+                lmdb::Error::from_err_code(rc),
+            ));
+        }
+        if dead > 0 {
+            tracing::info!(target: "lode::storage", cleared = dead, "stale reader slots cleared");
+        }
+
+        let tables = Self::create_tables(&env)?;
+        let storage = Storage {
+            env,
+            tables,
+            gate: RwLock::new(()),
+            max_map_size,
+            durability: settings.durability,
+            path: dir.to_path_buf(),
+        };
+        storage.check_format()?;
+        Ok(storage)
+    }
+
+    fn create_tables(env: &lmdb::Environment) -> Result<[lmdb::Database; Table::ALL.len()]> {
+        let mut dbs = Vec::with_capacity(Table::ALL.len());
+        for table in Table::ALL {
+            // create_db runs its own write transaction when the table is new.
+            let db = env
+                .create_db(Some(table.name()), lmdb::DatabaseFlags::empty())
+                .map_err(|e| storage_error("creating the store's tables", e))?;
+            dbs.push(db);
+        }
+        Ok(dbs.try_into().expect("one database per table"))
+    }
+
+    /// Records the format version in a new directory; refuses a directory of a newer format.
+    fn check_format(&self) -> Result<()> {
+        self.write("checking the on-disk format version", |w| {
+            match w.get(Table::Meta, META_FORMAT_KEY)? {
+                Some(bytes) => {
+                    let found = bytes
+                        .try_into()
+                        .map(u32::from_be_bytes)
+                        .map_err(|_| Error::Serialization {
+                            key: "meta 'format_version'".into(),
+                            version: None,
+                            reason: "the format version record is not 4 bytes".into(),
+                        })?;
+                    if found > FORMAT_VERSION {
+                        return Err(Error::Storage {
+                            operation: "opening the store directory".into(),
+                            hint: format!(
+                                "Directory '{}' was written by on-disk format {found}, newer than format \
+                                 {FORMAT_VERSION} that this library reads; use a newer library.",
+                                self.path.display()
+                            ),
+                            source: StorageCause {
+                                code: lmdb_sys::MDB_VERSION_MISMATCH,
+                                text: format!("on-disk format {found} is newer than {FORMAT_VERSION}"),
+                            },
+                        });
+                    }
+                    Ok(())
+                }
+                None => w.put(Table::Meta, META_FORMAT_KEY, &FORMAT_VERSION.to_be_bytes()),
+            }
+        })
+    }
+
+    pub(crate) fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The current size of the memory map in bytes.
+    pub(crate) fn map_size(&self) -> usize {
+        self.env.info().map(|i| i.map_size()).unwrap_or(0)
+    }
+
+    /// Runs `f` in a read-only transaction. `f` may run more than once if the map was resized by
+    /// another process before the transaction could start.
+    pub(crate) fn read<T>(
+        &self,
+        operation: &str,
+        mut f: impl FnMut(&ReadTxn<'_>) -> Result<T>,
+    ) -> Result<T> {
+        loop {
+            let guard = self.gate.read();
+            match self.env.begin_ro_txn() {
+                Ok(txn) => {
+                    let r = ReadTxn {
+                        txn,
+                        tables: &self.tables,
+                        _gate: guard,
+                    };
+                    return f(&r);
+                }
+                Err(lmdb::Error::MapResized) => {
+                    drop(guard);
+                    self.adopt_map_size()?;
+                }
+                Err(e) => return Err(storage_error(operation, e)),
+            }
+        }
+    }
+
+    /// Runs `f` in one write transaction and commits it. When LMDB reports the map full (in `f`
+    /// or at commit) the transaction is aborted, the map grows, and `f` runs again from the
+    /// start; so `f` must not keep state from a previous run.
+    pub(crate) fn write<T>(
+        &self,
+        operation: &str,
+        mut f: impl FnMut(&mut WriteTxn<'_>) -> Result<T>,
+    ) -> Result<T> {
+        loop {
+            let guard = self.gate.read();
+            let size_seen = self.map_size();
+            let txn = match self.env.begin_rw_txn() {
+                Ok(txn) => txn,
+                Err(lmdb::Error::MapResized) => {
+                    drop(guard);
+                    self.adopt_map_size()?;
+                    continue;
+                }
+                Err(e) => return Err(storage_error(operation, e)),
+            };
+            let mut w = WriteTxn {
+                txn,
+                tables: &self.tables,
+            };
+            let outcome = match f(&mut w) {
+                Ok(value) => w
+                    .txn
+                    .commit()
+                    .map(|()| value)
+                    .map_err(|e| storage_error(operation, e)),
+                Err(e) => {
+                    drop(w); // aborts the transaction before the gate is released
+                    Err(e)
+                }
+            };
+            drop(guard);
+            match outcome {
+                Err(e) if is_map_full(&e) => self.grow_map(size_seen, e)?,
+                other => return other,
+            }
+        }
+    }
+
+    /// Doubles the map, up to the maximum. `seen` is the size the failed transaction ran with:
+    /// if another thread grew the map since, there is nothing to do but retry.
+    fn grow_map(&self, seen: usize, full: Error) -> Result<()> {
+        let _exclusive = self.gate.write();
+        let current = self.map_size();
+        if current > seen {
+            return Ok(());
+        }
+        if current >= self.max_map_size {
+            tracing::error!(target: "lode::storage", map_size = current, "store reached its maximum size");
+            return Err(full);
+        }
+        let next = current.saturating_mul(2).min(self.max_map_size);
+        self.env
+            .set_map_size(next)
+            .map_err(|e| storage_error("growing the memory map", e))?;
+        tracing::info!(target: "lode::storage", from = current, to = next, "memory map grown");
+        Ok(())
+    }
+
+    /// Another process grew the map: take its size (LMDB reads it from the file for size 0).
+    fn adopt_map_size(&self) -> Result<()> {
+        let _exclusive = self.gate.write();
+        self.env
+            .set_map_size(0)
+            .map_err(|e| storage_error("adopting the map size another process set", e))
+    }
+}
+
+fn create_dir(dir: &Path, mode: u32) -> Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    if dir.is_dir() {
+        return Ok(());
+    }
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(mode)
+        .create(dir)
+        .map_err(|e| io_error("creating the store directory", e))
+}
+
+/// A scan's callback: gets each key and value; returns whether to go on.
+pub(crate) type EntryVisitor<'a> = dyn FnMut(&[u8], &[u8]) -> Result<bool> + 'a;
+
+/// What both transaction kinds can do: point reads and ordered scans.
+///
+/// Returned slices borrow the transaction, so they cannot outlive it.
+pub(crate) trait Reads {
+    fn get(&self, table: Table, key: &[u8]) -> Result<Option<&[u8]>>;
+
+    /// The last entry whose key is `< key`.
+    fn seek_lt(&self, table: Table, key: &[u8]) -> Result<Option<(&[u8], &[u8])>>;
+
+    /// Calls `f` on each entry from the first key `>= from`, in key order, while `f` returns
+    /// `Ok(true)`. One cursor walk; the cursor is closed before this returns.
+    fn scan(&self, table: Table, from: &[u8], f: &mut EntryVisitor<'_>) -> Result<()>;
+}
+
+/// A read-only transaction (a consistent snapshot of the directory).
+pub(crate) struct ReadTxn<'e> {
+    txn: lmdb::RoTransaction<'e>,
+    tables: &'e [lmdb::Database; Table::ALL.len()],
+    _gate: RwLockReadGuard<'e, ()>,
+}
+
+/// A write transaction. Only [`Storage::write`] makes one and commits it; it holds the gate.
+pub(crate) struct WriteTxn<'e> {
+    txn: lmdb::RwTransaction<'e>,
+    tables: &'e [lmdb::Database; Table::ALL.len()],
+}
+
+fn db(tables: &[lmdb::Database; Table::ALL.len()], table: Table) -> lmdb::Database {
+    tables[table as usize]
+}
+
+fn get_in<'t, T: Transaction>(
+    txn: &'t T,
+    d: lmdb::Database,
+    key: &[u8],
+) -> Result<Option<&'t [u8]>> {
+    match txn.get(d, &key) {
+        Ok(v) => Ok(Some(v)),
+        Err(lmdb::Error::NotFound) => Ok(None),
+        Err(e) => Err(storage_error("reading a record", e)),
+    }
+}
+
+type Entry<'t> = (&'t [u8], &'t [u8]);
+
+fn cursor_op<'t>(
+    cursor: &lmdb::RoCursor<'t>,
+    key: Option<&[u8]>,
+    op: u32,
+) -> Result<Option<Entry<'t>>> {
+    match cursor.get(key, None, op) {
+        Ok((Some(k), v)) => Ok(Some((k, v))),
+        Ok((None, _)) => Ok(None),
+        Err(lmdb::Error::NotFound) => Ok(None),
+        Err(e) => Err(storage_error("walking a table", e)),
+    }
+}
+
+fn seek_lt_in<'t, T: Transaction>(
+    txn: &'t T,
+    d: lmdb::Database,
+    key: &[u8],
+) -> Result<Option<Entry<'t>>> {
+    let cursor = txn
+        .open_ro_cursor(d)
+        .map_err(|e| storage_error("opening a cursor", e))?;
+    match cursor_op(&cursor, Some(key), lmdb_sys::MDB_SET_RANGE)? {
+        Some(_) => cursor_op(&cursor, None, lmdb_sys::MDB_PREV),
+        None => cursor_op(&cursor, None, lmdb_sys::MDB_LAST),
+    }
+}
+
+fn scan_in<T: Transaction>(
+    txn: &T,
+    d: lmdb::Database,
+    from: &[u8],
+    f: &mut EntryVisitor<'_>,
+) -> Result<()> {
+    let cursor = txn
+        .open_ro_cursor(d)
+        .map_err(|e| storage_error("opening a cursor", e))?;
+    let mut entry = if from.is_empty() {
+        cursor_op(&cursor, None, lmdb_sys::MDB_FIRST)?
+    } else {
+        cursor_op(&cursor, Some(from), lmdb_sys::MDB_SET_RANGE)?
+    };
+    while let Some((k, v)) = entry {
+        if !f(k, v)? {
+            break;
+        }
+        entry = cursor_op(&cursor, None, lmdb_sys::MDB_NEXT)?;
+    }
+    Ok(())
+}
+
+macro_rules! impl_reads {
+    ($t:ident) => {
+        impl Reads for $t<'_> {
+            fn get(&self, table: Table, key: &[u8]) -> Result<Option<&[u8]>> {
+                get_in(&self.txn, db(self.tables, table), key)
+            }
+            fn seek_lt(&self, table: Table, key: &[u8]) -> Result<Option<(&[u8], &[u8])>> {
+                seek_lt_in(&self.txn, db(self.tables, table), key)
+            }
+            fn scan(&self, table: Table, from: &[u8], f: &mut EntryVisitor<'_>) -> Result<()> {
+                scan_in(&self.txn, db(self.tables, table), from, f)
+            }
+        }
+    };
+}
+impl_reads!(ReadTxn);
+impl_reads!(WriteTxn);
+
+impl WriteTxn<'_> {
+    /// Inserts or replaces.
+    pub(crate) fn put(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<()> {
+        self.txn
+            .put(
+                db(self.tables, table),
+                &key,
+                &value,
+                lmdb::WriteFlags::empty(),
+            )
+            .map_err(|e| storage_error("writing a record", e))
+    }
+
+    /// Inserts a value of `len` bytes written in place by `fill` (no intermediate buffer).
+    pub(crate) fn put_with(
+        &mut self,
+        table: Table,
+        key: &[u8],
+        len: usize,
+        fill: impl FnOnce(&mut [u8]),
+    ) -> Result<()> {
+        let slot = self
+            .txn
+            .reserve(db(self.tables, table), &key, len, lmdb::WriteFlags::empty())
+            .map_err(|e| storage_error("writing a record", e))?;
+        fill(slot);
+        Ok(())
+    }
+
+    /// Deletes a key; returns whether it was there.
+    pub(crate) fn delete(&mut self, table: Table, key: &[u8]) -> Result<bool> {
+        match self.txn.del(db(self.tables, table), &key, None) {
+            Ok(()) => Ok(true),
+            Err(lmdb::Error::NotFound) => Ok(false),
+            Err(e) => Err(storage_error("deleting a record", e)),
+        }
+    }
+
+    /// Deletes every key starting with `prefix`; returns how many.
+    pub(crate) fn delete_prefix(&mut self, table: Table, prefix: &[u8]) -> Result<usize> {
+        let mut keys = Vec::new();
+        self.scan(table, prefix, &mut |k, _| {
+            let inside = k.starts_with(prefix);
+            if inside {
+                keys.push(k.to_vec());
+            }
+            Ok(inside)
+        })?;
+        for k in &keys {
+            self.delete(table, k)?;
+        }
+        Ok(keys.len())
+    }
+}
+
+/// The LMDB library version string (the bundled one).
+pub(crate) fn lmdb_version() -> String {
+    // SAFETY: mdb_version returns a pointer to a static NUL-terminated string and accepts NULLs.
+    unsafe {
+        let p = lmdb_sys::mdb_version(
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+        );
+        std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+    }
+}

@@ -1,0 +1,435 @@
+//! [`EventStore`]: one stream, used through a session (the `IEventStore` of the .NET library).
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use parking_lot::Mutex;
+
+use crate::append::{self, AppendRequest, Command};
+use crate::error::{Error, Micros, Result};
+use crate::message;
+use crate::messages::Messages;
+use crate::provider::ProviderCore;
+use crate::session::{self, now_micros, SessionId};
+use crate::snapshot;
+use crate::storage::{ReadTxn, WriteTxn};
+use crate::stream::{self, StreamId};
+
+#[derive(Debug, Clone, Copy)]
+struct Session {
+    id: SessionId,
+    timeout: Duration,
+    /// The expiry this session last wrote (used when the lease record has gone).
+    expires_at: Micros,
+}
+
+/// The event stream of one aggregate, `(database, name, id)`, used through a session.
+///
+/// Made by [`crate::EventStoreProvider::open_store`] (opened) or
+/// [`crate::EventStoreProvider::store`] (not yet opened). Every call checks the session's lease
+/// in the same transaction as its work (B-SES-4). `EventStore` is `Send + Sync`; calls from
+/// several threads on one store are serialized by LMDB where they write.
+pub struct EventStore {
+    core: Arc<ProviderCore>,
+    stream: StreamId,
+    session: Mutex<Option<Session>>,
+}
+
+fn micros(d: Duration) -> Micros {
+    i64::try_from(d.as_micros()).unwrap_or(i64::MAX)
+}
+
+impl EventStore {
+    pub(crate) fn new(core: Arc<ProviderCore>, stream: StreamId) -> EventStore {
+        EventStore {
+            core,
+            stream,
+            session: Mutex::new(None),
+        }
+    }
+
+    /// The stream's identity.
+    pub fn stream(&self) -> &StreamId {
+        &self.stream
+    }
+
+    /// B-ID-3: `database/name/id`.
+    pub fn store_id(&self) -> String {
+        self.stream.store_id()
+    }
+
+    /// The current session's id, if open.
+    pub fn session_id(&self) -> Option<String> {
+        self.session.lock().map(|s| s.id.to_string())
+    }
+
+    /// B-SES-1/2/3: acquires the stream's lease for `session_timeout`, retrying while another
+    /// live session holds it, for at most `open_timeout` (0: try once). Opening an open store
+    /// starts a new session.
+    pub fn open(&self, session_timeout: Duration, open_timeout: Duration) -> Result<()> {
+        if session_timeout.is_zero() {
+            return Err(Error::invalid(
+                "session_timeout",
+                "a session must last longer than zero",
+            ));
+        }
+        let store_id = self.stream.store_id();
+        let id = SessionId::new();
+        let started = Instant::now();
+        let mut pause = Duration::from_millis(2);
+        loop {
+            let now = now_micros();
+            let expires_at = now.saturating_add(micros(session_timeout));
+            let outcome = self.core.storage.write("opening a store", |w| {
+                session::try_acquire(w, &self.stream, id, expires_at, now)
+            })?;
+            let holder = match outcome {
+                Ok(()) => {
+                    *self.session.lock() = Some(Session {
+                        id,
+                        timeout: session_timeout,
+                        expires_at,
+                    });
+                    tracing::info!(target: "lode::store", store_id = %store_id, session_id = %id,
+                                   "store opened");
+                    return Ok(());
+                }
+                Err(holder) => holder,
+            };
+            let elapsed = started.elapsed();
+            if elapsed >= open_timeout {
+                tracing::error!(target: "lode::store", store_id = %store_id,
+                                timeout_ms = open_timeout.as_millis() as u64,
+                                holder = %holder.session, "open failed");
+                return Err(Error::OpenStoreFailed {
+                    store_id,
+                    timeout_ms: open_timeout.as_millis() as u64,
+                    holder_session_id: holder.session.to_string(),
+                    holder_pid: holder.pid,
+                    holder_expires_at: holder.expires_at,
+                });
+            }
+            // Sleep until the next try, never past the timeout nor past the holder's expiry.
+            let until_expiry =
+                Duration::from_micros(holder.expires_at.saturating_sub(now_micros()).max(0) as u64);
+            std::thread::sleep(
+                pause
+                    .min(open_timeout - elapsed)
+                    .min(until_expiry + Duration::from_millis(1)),
+            );
+            pause = (pause * 2).min(Duration::from_millis(50));
+        }
+    }
+
+    /// B-SES-5: releases the lease if this session still holds it. Idempotent.
+    pub fn close(&self) -> Result<()> {
+        let Some(s) = self.session.lock().take() else {
+            return Ok(());
+        };
+        let released = self.core.storage.write("closing a store", |w| {
+            session::release(w, &self.stream, s.id)
+        })?;
+        tracing::info!(target: "lode::store", store_id = %self.stream.store_id(), session_id = %s.id,
+                       released, "store closed");
+        Ok(())
+    }
+
+    /// B-SES-6: extends the lease by the session timeout, while it is still valid.
+    pub fn renew(&self) -> Result<()> {
+        let s = self.current("renewing the session")?;
+        let now = now_micros();
+        let expires_at = now.saturating_add(micros(s.timeout));
+        self.core.storage.write("renewing a session", |w| {
+            session::renew(w, &self.stream, s.id, s.expires_at, expires_at, now)
+        })?;
+        if let Some(live) = self.session.lock().as_mut() {
+            if live.id == s.id {
+                live.expires_at = expires_at;
+            }
+        }
+        Ok(())
+    }
+
+    fn current(&self, operation: &str) -> Result<Session> {
+        self.session.lock().ok_or_else(|| Error::StoreNotOpen {
+            store_id: self.stream.store_id(),
+            operation: operation.to_string(),
+        })
+    }
+
+    /// Runs `f` in a read transaction after checking the lease in it.
+    fn read<T>(&self, operation: &str, mut f: impl FnMut(&ReadTxn<'_>) -> Result<T>) -> Result<T> {
+        let s = self.current(operation)?;
+        self.core.storage.read(operation, |r| {
+            session::check(r, &self.stream, s.id, s.expires_at, now_micros())?;
+            f(r)
+        })
+    }
+
+    /// Runs `f` in a write transaction after checking the lease in it.
+    fn write<T>(
+        &self,
+        operation: &str,
+        mut f: impl FnMut(&mut WriteTxn<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let s = self.current(operation)?;
+        self.core.storage.write(operation, |w| {
+            session::check(w, &self.stream, s.id, s.expires_at, now_micros())?;
+            f(w)
+        })
+    }
+
+    // -- append ----------------------------------------------------------------------------
+
+    /// B-APP-*: appends a batch of EventMessages atomically; returns the new stream version.
+    pub fn add<M: AsRef<[u8]>>(&self, messages: &[M]) -> Result<u64> {
+        self.add_inner(messages, None)
+    }
+
+    /// Q-CMD-1: appends a batch and records `command` in the same transaction. A command id
+    /// recorded before is refused with DuplicateIdempotencyId and nothing is written.
+    pub fn add_with_command<M: AsRef<[u8]>>(
+        &self,
+        messages: &[M],
+        command: &Command,
+    ) -> Result<u64> {
+        append::check_command(command)?;
+        self.add_inner(messages, Some(command))
+    }
+
+    fn add_inner<M: AsRef<[u8]>>(&self, messages: &[M], command: Option<&Command>) -> Result<u64> {
+        let s = self.current("adding events")?;
+        if messages.is_empty() && command.is_none() {
+            // B-APP-1: nothing to write; still a checked call.
+            return self.version();
+        }
+        let prepared = message::prepare_batch(messages)?;
+        let req = AppendRequest {
+            stream: &self.stream,
+            session: s.id,
+            known_expiry: s.expires_at,
+            messages: prepared,
+            command,
+        };
+        Ok(self
+            .core
+            .committer
+            .append(&self.core.storage, &req)?
+            .version)
+    }
+
+    // -- reads -----------------------------------------------------------------------------
+
+    /// B-RD-1/2: every message of the stream; with `use_snapshot`, the latest snapshot first
+    /// and the events after it.
+    pub fn get(&self, use_snapshot: bool) -> Result<Messages> {
+        self.read("reading events", |r| {
+            let current = stream::version(r, &self.stream)?;
+            self.collect(r, current, use_snapshot)
+        })
+    }
+
+    /// B-RD-3: events 1..=`version` (or the latest snapshot at or below it and the events
+    /// after). 0 gives an empty list; past the current version is StreamVersionNotFound.
+    pub fn get_to(&self, version: u64, use_snapshot: bool) -> Result<Messages> {
+        self.read("reading events", |r| {
+            let current = stream::version(r, &self.stream)?;
+            if version > current {
+                return Err(self.version_not_found(version, current));
+            }
+            self.collect(r, version, use_snapshot)
+        })
+    }
+
+    fn collect(&self, r: &ReadTxn<'_>, upto: u64, use_snapshot: bool) -> Result<Messages> {
+        let Some(info) = stream::info(r, &self.stream)? else {
+            return Ok(Messages::default().finish());
+        };
+        if upto == 0 {
+            return Ok(Messages::default().finish());
+        }
+        let store_id = self.stream.store_id();
+        let hint = stream::size_hint(r, info.num, 1, upto)?;
+        let mut out = Messages::with_capacity(upto.min(1 << 20) as usize, hint);
+        let first = if use_snapshot {
+            snapshot::push_latest(r, &store_id, info.num, upto, &mut out)?
+        } else {
+            1
+        };
+        stream::push_events(r, &store_id, info.num, first, upto, &mut out)?;
+        Ok(out.finish())
+    }
+
+    /// B-RD-4: events `first..=last`; parts outside 1..=current are simply absent.
+    /// `first < 1` is an invalid argument; `first > last` is empty.
+    pub fn get_slice(&self, first: u64, last: u64) -> Result<Messages> {
+        if first < 1 {
+            return Err(Error::invalid(
+                "first",
+                "slices start at version 1 or later",
+            ));
+        }
+        self.read("reading a slice", |r| {
+            let Some(info) = stream::info(r, &self.stream)? else {
+                return Ok(Messages::default().finish());
+            };
+            let last = last.min(info.version);
+            if first > last {
+                return Ok(Messages::default().finish());
+            }
+            let count = last - first + 1;
+            let hint = stream::size_hint(r, info.num, first, count)?;
+            let mut out = Messages::with_capacity(count as usize, hint);
+            stream::push_events(r, &self.stream.store_id(), info.num, first, last, &mut out)?;
+            Ok(out.finish())
+        })
+    }
+
+    /// B-RD-5: the current version (0 for an empty stream), one key lookup.
+    pub fn version(&self) -> Result<u64> {
+        self.read("reading the version", |r| stream::version(r, &self.stream))
+    }
+
+    fn version_not_found(&self, version: u64, current: u64) -> Error {
+        Error::StreamVersionNotFound {
+            store_id: self.stream.store_id(),
+            version,
+            current_version: current,
+        }
+    }
+
+    // -- snapshots -------------------------------------------------------------------------
+
+    /// B-SNP-1: stores `message` as the snapshot at `version` (1..=current), replacing any.
+    pub fn snapshot(&self, version: u64, message: &[u8]) -> Result<()> {
+        message::check_snapshot(message)?;
+        let message = trim_start(message);
+        self.write("storing a snapshot", |w| {
+            let info = stream::info(w, &self.stream)?;
+            let current = info.map(|i| i.version).unwrap_or(0);
+            if version < 1 || version > current {
+                return Err(self.version_not_found(version, current));
+            }
+            snapshot::put(
+                w,
+                info.map(|i| i.num).unwrap_or(0),
+                version,
+                message,
+                now_micros(),
+            )
+        })?;
+        tracing::info!(target: "lode::snapshot", store_id = %self.stream.store_id(), version,
+                       "snapshot stored");
+        Ok(())
+    }
+
+    /// B-SNP-3: removes the snapshot at `version`; SnapshotVersionNotFound if there is none.
+    pub fn clear_snapshot(&self, version: u64) -> Result<()> {
+        self.write("clearing a snapshot", |w| {
+            let removed = match stream::info(w, &self.stream)? {
+                Some(info) => snapshot::clear(w, info.num, version)?,
+                None => false,
+            };
+            if removed {
+                Ok(())
+            } else {
+                Err(Error::SnapshotVersionNotFound {
+                    store_id: self.stream.store_id(),
+                    version,
+                })
+            }
+        })
+    }
+
+    /// B-SNP-3: removes every snapshot of the stream (events are never touched).
+    pub fn clear_snapshots(&self) -> Result<()> {
+        self.write("clearing snapshots", |w| {
+            match stream::info(w, &self.stream)? {
+                Some(info) => snapshot::clear_all(w, info.num).map(|_| ()),
+                None => Ok(()),
+            }
+        })
+    }
+
+    /// B-SNP-2: snapshot versions, ascending.
+    pub fn snapshot_versions(&self) -> Result<Vec<u64>> {
+        self.read("listing snapshots", |r| {
+            match stream::info(r, &self.stream)? {
+                Some(info) => snapshot::versions(r, info.num),
+                None => Ok(Vec::new()),
+            }
+        })
+    }
+
+    /// B-SNP-2: the last snapshot version, 0 when there is none.
+    pub fn last_snapshot_version(&self) -> Result<u64> {
+        self.read(
+            "reading the last snapshot version",
+            |r| match stream::info(r, &self.stream)? {
+                Some(info) => snapshot::last_version(r, info.num),
+                None => Ok(0),
+            },
+        )
+    }
+
+    /// B-SNP-4: at every multiple of `chunk_size` up to the current version that has no
+    /// snapshot yet, calls `f` with what `get_to(multiple, true)` returns and stores the message
+    /// it gives back as the snapshot there. Each step reads the previous snapshot and one chunk,
+    /// so the cost is linear in the stream. No transaction is open while `f` runs.
+    pub fn snapshot_all(
+        &self,
+        chunk_size: i64,
+        mut f: impl FnMut(&Messages) -> Result<Vec<u8>>,
+    ) -> Result<()> {
+        if chunk_size <= 0 {
+            return Err(Error::invalid(
+                "chunk_size",
+                format!("it must be at least 1, not {chunk_size}"),
+            ));
+        }
+        let chunk = chunk_size as u64;
+        let (current, existing) = self.read("listing snapshots", |r| {
+            let current = stream::version(r, &self.stream)?;
+            let existing = match stream::info(r, &self.stream)? {
+                Some(info) => snapshot::versions(r, info.num)?,
+                None => Vec::new(),
+            };
+            Ok((current, existing))
+        })?;
+        let mut at = chunk;
+        while at <= current {
+            if existing.binary_search(&at).is_err() {
+                let messages = self.get_to(at, true)?;
+                let state = f(&messages)?;
+                self.snapshot(at, &state)?;
+            }
+            at = match at.checked_add(chunk) {
+                Some(next) => next,
+                None => break,
+            };
+        }
+        Ok(())
+    }
+}
+
+fn trim_start(b: &[u8]) -> &[u8] {
+    let skip = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    &b[skip..]
+}
+
+impl Drop for EventStore {
+    /// Dropping an open store closes it (the lease is released), like `Dispose` in .NET.
+    fn drop(&mut self) {
+        if let Err(e) = self.close() {
+            tracing::warn!(target: "lode::store", store_id = %self.stream.store_id(), error = %e,
+                           "closing a store on drop failed; its lease lapses at its expiry");
+        }
+    }
+}
+
+impl EventStore {
+    /// The settings of the provider this store belongs to (for its default timeouts).
+    pub fn provider_settings(&self) -> &crate::ProviderSettings {
+        &self.core.settings
+    }
+}
