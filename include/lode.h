@@ -230,6 +230,14 @@ typedef int32_t (*lode_snapshot_fn)(void *user_data,
 extern "C" {
 #endif // __cplusplus
 
+#if defined(LODE_TEST_HOOKS)
+/*
+ Test builds only (`--features test-hooks`): panics inside the boundary, so hosts can check
+ that a panic comes back as LODE_INTERNAL with a message and the process keeps running.
+ */
+lode_status lode_test_panic(lode_error **err);
+#endif
+
 /*
  The buffer's bytes (not NUL-terminated), valid until `lode_buffer_free`. NULL if `buf` is NULL.
  */

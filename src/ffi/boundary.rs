@@ -99,6 +99,14 @@ pub(crate) fn max_count(name: &str, v: i64) -> Result<usize> {
     usize::try_from(v).map_err(|_| Error::invalid(name, "it is too large"))
 }
 
+/// Test builds only (`--features test-hooks`): panics inside the boundary, so hosts can check
+/// that a panic comes back as LODE_INTERNAL with a message and the process keeps running.
+#[cfg(feature = "test-hooks")]
+#[no_mangle]
+pub extern "C" fn lode_test_panic(err: *mut *mut LodeError) -> LodeStatus {
+    guard(err, || panic!("panic injected by lode_test_panic"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
