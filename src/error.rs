@@ -173,11 +173,11 @@ pub enum Error {
     },
 
     /// Bad input: an empty or over-long name, a bad range, a malformed message, ...
-    #[error("Invalid argument '{argument}': {reason}")]
+    #[error("Invalid argument '{argument}': {reason}.")]
     InvalidArgument { argument: String, reason: String },
 
     /// B-RD-6, B-APP-8, R-BAD-3: bytes that are not what they must be.
-    #[error("Serialization error in {key}: {reason}")]
+    #[error("Serialization error in {key}: {reason}.")]
     Serialization {
         /// Where: `store 'db/name/id' version 7`, or `message 3 of the batch`.
         key: String,
@@ -225,7 +225,8 @@ impl Error {
         }
     }
 
-    pub(crate) fn invalid(argument: impl Into<String>, reason: impl Into<String>) -> Error {
+    /// An InvalidArgument error (also for callers' own callbacks, e.g. in `snapshot_all`).
+    pub fn invalid(argument: impl Into<String>, reason: impl Into<String>) -> Error {
         Error::InvalidArgument {
             argument: argument.into(),
             reason: reason.into(),

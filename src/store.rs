@@ -35,6 +35,15 @@ pub struct EventStore {
     session: Mutex<Option<Session>>,
 }
 
+impl std::fmt::Debug for EventStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EventStore")
+            .field("store_id", &self.stream.store_id())
+            .field("session", &self.session_id())
+            .finish()
+    }
+}
+
 fn micros(d: Duration) -> Micros {
     i64::try_from(d.as_micros()).unwrap_or(i64::MAX)
 }
