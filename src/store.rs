@@ -73,8 +73,8 @@ impl EventStore {
     }
 
     /// B-SES-1/2/3: acquires the stream's lease for `session_timeout`, retrying while another
-    /// live session holds it, for at most `open_timeout` (0: try once). Opening an open store
-    /// starts a new session.
+    /// live session holds it, for at most `open_timeout` (0: try once). Opening a store that is
+    /// already open extends its session (same session id) with the new timeout.
     pub fn open(&self, session_timeout: Duration, open_timeout: Duration) -> Result<()> {
         if session_timeout.is_zero() {
             return Err(Error::invalid(
@@ -83,7 +83,8 @@ impl EventStore {
             ));
         }
         let store_id = self.stream.store_id();
-        let id = SessionId::new();
+        // Opening an open store renews its own session rather than contending with itself.
+        let id = self.session.lock().map(|s| s.id).unwrap_or_else(SessionId::new);
         let started = Instant::now();
         let mut pause = Duration::from_millis(2);
         loop {

@@ -986,3 +986,13 @@ fn the_format_version_is_recorded_and_a_newer_one_refused() {
         Ok(_) => panic!("a newer format must be refused"),
     }
 }
+
+#[test]
+fn b_ses_1_opening_an_open_store_keeps_its_session() {
+    let (_d, p) = provider();
+    let s = open(&p, "1");
+    let id = s.session_id();
+    s.open(Duration::from_secs(30), Duration::ZERO).unwrap();
+    assert_eq!(s.session_id(), id);
+    s.add(&ids(1..=1, "a")).unwrap();
+}
