@@ -239,11 +239,6 @@ fn write(w: &mut WriteTxn<'_>, req: &AppendRequest<'_>, p: &Plan) -> Result<Appe
         ));
         key.extend_from_slice(&position.to_be_bytes());
         w.put(Table::ByTypeVersion, &key, &[])?;
-        w.put(
-            Table::ByTime,
-            &layout::time_key(p.recorded_at, position),
-            &[],
-        )?;
         if let Some(c) = &m.meta.correlation_id {
             w.put(
                 Table::ByCorrelation,
@@ -251,6 +246,15 @@ fn write(w: &mut WriteTxn<'_>, req: &AppendRequest<'_>, p: &Plan) -> Result<Appe
                 &[],
             )?;
         }
+    }
+    if !req.messages.is_empty() {
+        // One time-index entry per append: its events share `recorded_at` and are contiguous in
+        // the log, which is ordered by time, so a time query walks the log from here.
+        w.put(
+            Table::ByTime,
+            &layout::time_key(p.recorded_at, p.first_position),
+            &[],
+        )?;
     }
     let version = p.current + req.messages.len() as u64;
     let info = StreamInfo {

@@ -233,7 +233,8 @@ pub(crate) fn type_version_prefix(event_type: &str, event_version: u32) -> Vec<u
     k
 }
 
-/// `by_time` key: `u64 recorded_at (µs, offset so negatives sort first) ‖ u64 position`.
+/// `by_time` key, one per append: `u64 recorded_at (µs, offset so negatives sort first) ‖
+/// u64 position of the append's first event`.
 pub(crate) fn time_key(recorded_at: Micros, position: u64) -> [u8; 16] {
     let mut k = [0u8; 16];
     k[..8].copy_from_slice(&time_bits(recorded_at).to_be_bytes());

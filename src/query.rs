@@ -84,7 +84,7 @@ pub enum Query {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct QueryPage {
     pub records: Vec<LogRecord>,
-    /// Index entries read to answer (at most records + 1).
+    /// Index and log entries read to answer (at most records + 2).
     pub visited: usize,
 }
 
@@ -263,16 +263,27 @@ pub(crate) fn run(tx: &impl Reads, query: &Query, max: usize) -> Result<QueryPag
             )?
         }
         Query::ByTime { from, to } => {
-            let mut positions = Vec::new();
-            let end = layout::time_bits(*to);
+            // The first append recorded at or after `from`, then the log from its first
+            // position (the log is ordered by recorded-at) until `to`.
+            let mut start = None;
             tx.scan(Table::ByTime, &layout::time_key(*from, 0), &mut |k, _| {
                 page.visited += 1;
-                if k.len() != 16 || layout::u64_be(k).unwrap_or(u64::MAX) >= end {
-                    return Ok(false);
-                }
-                positions.push(layout::key_position(k).unwrap_or(0));
-                Ok(positions.len() < max)
+                start = layout::key_position(k);
+                Ok(false)
             })?;
+            let mut positions = Vec::new();
+            if let Some(start) = start {
+                tx.scan(Table::Log, &start.to_be_bytes(), &mut |k, v| {
+                    page.visited += 1;
+                    match LogEntry::decode(v) {
+                        Some(e) if e.recorded_at < *to => {
+                            positions.push(layout::u64_be(k).unwrap_or(0));
+                            Ok(positions.len() < max)
+                        }
+                        _ => Ok(false),
+                    }
+                })?;
+            }
             positions
                 .into_iter()
                 .map(|p| r.at_position(p))
