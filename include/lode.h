@@ -31,6 +31,11 @@
 #include <stdint.h>
 
 /*
+ Size of LMDB's reader table (each slot is a few bytes of `lock.mdb` per reader).
+ */
+#define MAX_READERS 4096
+
+/*
  Limits on what callers hand in (R-SEC-3); past them a call gives LODE_INVALID_ARGUMENT.
  Bytes of each of database, name and id.
  */
@@ -50,6 +55,16 @@
  Bytes of a message id, event type, correlation id or command id.
  */
 #define LODE_MAX_KEY_FIELD_BYTES 400
+
+/*
+ Records one query call may return (its `max`).
+ */
+#define LODE_MAX_QUERY_RECORDS 1000000
+
+/*
+ Largest `max_readers` a provider accepts.
+ */
+#define LODE_MAX_READERS 4096
 
 /*
  Log levels passed to the log callback (and used as its filter).

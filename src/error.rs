@@ -91,14 +91,14 @@ pub enum Error {
     /// B-APP-3: a message's `SequenceNumber` is not the version it would receive.
     #[error(
         "Version mismatch in store '{store_id}': message '{message_id}' expects version {expected_version}, \
-         but the stream is at version {actual_version} so it would get {}. Nothing of the batch was written; \
-         reload the stream and retry.", actual_version + 1
+         but it would receive version {actual_version} (the stream is at version {}). Nothing of the batch was \
+         written; reload the stream and retry.", actual_version.saturating_sub(1)
     )]
     VersionMismatch {
         store_id: String,
         /// The version the message asked for (its `SequenceNumber`; may be 0 or negative).
         expected_version: i64,
-        /// The stream's version before the message (so the message would get `actual + 1`).
+        /// The version the message would receive (the stream's version before it, plus one).
         actual_version: u64,
         message_id: String,
     },

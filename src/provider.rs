@@ -13,6 +13,44 @@ use crate::storage::Storage;
 use crate::store::EventStore;
 use crate::stream::StreamId;
 
+/// Refuses settings LMDB would accept but must not get (R-SEC-3): absurd reader tables, a
+/// maximum map below the initial one, a path LMDB cannot take.
+fn check_settings(path: &Path, s: &ProviderSettings) -> Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    if path.as_os_str().is_empty() {
+        return Err(Error::invalid("path", "the path is empty"));
+    }
+    if path.as_os_str().as_bytes().contains(&0) {
+        return Err(Error::invalid("path", "the path contains a NUL byte"));
+    }
+    if !(1..=crate::limits::MAX_READERS).contains(&s.max_readers) {
+        return Err(Error::invalid(
+            "max_readers",
+            format!(
+                "it must be 1 to {}, not {}",
+                crate::limits::MAX_READERS,
+                s.max_readers
+            ),
+        ));
+    }
+    if s.max_map_size < s.initial_map_size {
+        return Err(Error::invalid(
+            "max_map_size",
+            format!(
+                "it ({}) must not be smaller than initial_map_size ({})",
+                s.max_map_size, s.initial_map_size
+            ),
+        ));
+    }
+    if s.file_mode & !0o777 != 0 || s.directory_mode & !0o777 != 0 {
+        return Err(Error::invalid(
+            "file_mode",
+            "modes are permission bits (at most 0o777)",
+        ));
+    }
+    Ok(())
+}
+
 /// What a provider and its stores share.
 pub(crate) struct ProviderCore {
     pub storage: Arc<Storage>,
@@ -34,6 +72,7 @@ impl EventStoreProvider {
     /// requires it); they must agree on `durability`. Any number of processes may open the
     /// same directory at once.
     pub fn open(path: impl AsRef<Path>, settings: ProviderSettings) -> Result<EventStoreProvider> {
+        check_settings(path.as_ref(), &settings)?;
         if settings.default_database.is_empty() {
             return Err(Error::invalid("default_database", "it must not be empty"));
         }
@@ -181,6 +220,7 @@ impl EventStoreProvider {
 
     /// Q-CMD-2: the record of command `id` if it was processed, else `None`.
     pub fn command_record(&self, id: &str) -> Result<Option<CommandRecord>> {
+        crate::append::check_command(&crate::Command::new(id))?;
         self.core
             .storage
             .read("reading a command record", |r| query::command(r, id))

@@ -73,6 +73,8 @@ pub mod limits {
     /// Bytes of a message id, event type, correlation id or command id (index keys; LMDB keys
     /// are at most 511 bytes in all).
     pub const MAX_KEY_FIELD_BYTES: usize = 400;
+    /// Size of LMDB's reader table (each slot is a few bytes of `lock.mdb` per reader).
+    pub const MAX_READERS: u32 = 4096;
     /// Records one query or log read may return.
     pub const MAX_QUERY_RECORDS: usize = 1_000_000;
 }

@@ -84,7 +84,11 @@ impl EventStore {
         }
         let store_id = self.stream.store_id();
         // Opening an open store renews its own session rather than contending with itself.
-        let id = self.session.lock().map(|s| s.id).unwrap_or_else(SessionId::new);
+        let id = self
+            .session
+            .lock()
+            .map(|s| s.id)
+            .unwrap_or_else(SessionId::new);
         let started = Instant::now();
         let mut pause = Duration::from_millis(2);
         loop {

@@ -98,7 +98,7 @@ fn q_log_2_read_from_a_position_at_most_n_with_the_envelope() {
         "corr-1",
         r#","CausationId":"cmd-7","ActorType":"user","Source":"api""#,
     );
-    s.add(&[m.clone()]).unwrap();
+    s.add(std::slice::from_ref(&m)).unwrap();
     s.add(
         &(2..=10)
             .map(|i| simple(&format!("e{i}")))

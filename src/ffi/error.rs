@@ -136,6 +136,10 @@ pub const LODE_MAX_MESSAGE_BYTES: usize = 64 << 20;
 pub const LODE_MAX_BATCH_MESSAGES: usize = 1_000_000;
 /// Bytes of a message id, event type, correlation id or command id.
 pub const LODE_MAX_KEY_FIELD_BYTES: usize = 400;
+/// Records one query call may return (its `max`).
+pub const LODE_MAX_QUERY_RECORDS: i64 = 1_000_000;
+/// Largest `max_readers` a provider accepts.
+pub const LODE_MAX_READERS: u32 = 4096;
 
 #[cfg(test)]
 mod tests {
@@ -168,5 +172,7 @@ mod tests {
         assert_eq!(LODE_MAX_MESSAGE_BYTES, limits::MAX_MESSAGE_BYTES);
         assert_eq!(LODE_MAX_BATCH_MESSAGES, limits::MAX_BATCH_MESSAGES);
         assert_eq!(LODE_MAX_KEY_FIELD_BYTES, limits::MAX_KEY_FIELD_BYTES);
+        assert_eq!(LODE_MAX_QUERY_RECORDS as usize, limits::MAX_QUERY_RECORDS);
+        assert_eq!(LODE_MAX_READERS, limits::MAX_READERS);
     }
 }

@@ -107,6 +107,10 @@ pub(crate) fn storage_error(operation: &str, e: lmdb::Error) -> Error {
         }
         lmdb::Error::ReadersFull => "Too many concurrent readers; close idle providers.",
         lmdb::Error::Other(libc::ENOSPC) => "The disk is full; free space and retry.",
+        // LMDB reports a short write (what a full disk gives mid-write) as EIO.
+        lmdb::Error::Other(libc::EIO) => {
+            "An input/output error: the disk may be full or failing; free space or check the disk and retry. Nothing of the failed call was written."
+        }
         lmdb::Error::Other(libc::EACCES) | lmdb::Error::Other(libc::EPERM) => {
             "Check the directory's permissions."
         }
