@@ -1,0 +1,67 @@
+"""lode: an embedded event store over LMDB (Python binding of the lode C ABI).
+
+Quick start::
+
+    import lode
+
+    with lode.EventStoreProvider("/tmp/bank") as provider:
+        with provider.open_store("BankAccount", "42") as store:
+            store.add([lode.create_message({"Amount": 10}, name="FundsDeposited",
+                                           aggregate_name="BankAccount", aggregate_id="42")])
+            for message in store.get():
+                print(message.sequence_number, message.event)
+"""
+
+from ._native import ABI_VERSION, configure_logging, load_library
+from .errors import (
+    DuplicateEventStoreIdempotencyIdException,
+    EventStoreArgumentError,
+    EventStoreError,
+    EventStoreInternalError,
+    EventStoreSerializationError,
+    EventStoreStorageError,
+    InvalidStoreSessionException,
+    ObjectDisposedError,
+    OpenStoreFailedException,
+    StoreNotOpenException,
+    StoreSessionExpiredException,
+    StoreVersionMismatchException,
+    StreamIdempotencyIdNotFoundException,
+    StreamSnapshotVersionNotFoundException,
+    StreamVersionNotFoundException,
+)
+from .messages import EventMessage, MessageLike, create_message, new_message_id, to_json_bytes
+from .store import CommandRecord, EventStore, EventStoreProvider, LogRecord, Timeout
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ABI_VERSION",
+    "CommandRecord",
+    "DuplicateEventStoreIdempotencyIdException",
+    "EventMessage",
+    "EventStore",
+    "EventStoreArgumentError",
+    "EventStoreError",
+    "EventStoreInternalError",
+    "EventStoreProvider",
+    "EventStoreSerializationError",
+    "EventStoreStorageError",
+    "InvalidStoreSessionException",
+    "LogRecord",
+    "MessageLike",
+    "ObjectDisposedError",
+    "OpenStoreFailedException",
+    "StoreNotOpenException",
+    "StoreSessionExpiredException",
+    "StoreVersionMismatchException",
+    "StreamIdempotencyIdNotFoundException",
+    "StreamSnapshotVersionNotFoundException",
+    "StreamVersionNotFoundException",
+    "Timeout",
+    "configure_logging",
+    "create_message",
+    "load_library",
+    "new_message_id",
+    "to_json_bytes",
+]
