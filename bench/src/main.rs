@@ -1,0 +1,1426 @@
+//! The benchmark program of `docs/../shared/spec/performance.md` (cases P1..P9).
+//!
+//! Every figure that has a ratio target is measured against its baselines in the same run:
+//! raw LMDB (the same `lmdb-rkv` crate, the same bytes under a `(u64 stream, u64 version)`
+//! big-endian key, no indexes, the same transaction grouping and sync flags) and SQLite (the
+//! seed's `events` table with its unique constraint and indexes, WAL, `synchronous=FULL`).
+//!
+//! Run: `make bench` (full, a few minutes) or `make bench-quick` (smoke run, under a minute).
+//! Options: `--quick`, `--only P1,P4` (run some cases), `--data-dir DIR` (where stores are
+//! written; default `target/bench-data`, which must be on a local disk, not tmpfs).
+//! Prints a table and writes the same figures to `target/bench-results/latest.json`.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Barrier, Mutex};
+use std::time::{Duration, Instant};
+
+use lmdb::{Cursor, Transaction};
+use lode::ffi;
+use lode::{create_message, Durability, EventStoreProvider, NewMessage, ProviderSettings};
+use serde_json::{json, Value};
+
+// ---------------------------------------------------------------------------------------------
+// Configuration, results, harness.
+
+struct Cfg {
+    quick: bool,
+    only: Option<Vec<String>>,
+    data_root: PathBuf,
+}
+
+impl Cfg {
+    fn runs(&self, id: &str) -> bool {
+        self.only
+            .as_ref()
+            .is_none_or(|o| o.iter().any(|x| x.eq_ignore_ascii_case(id)))
+    }
+    fn pick<T>(&self, quick: T, full: T) -> T {
+        if self.quick {
+            quick
+        } else {
+            full
+        }
+    }
+}
+
+/// One line of the table.
+struct Row {
+    id: &'static str,
+    what: String,
+    lode: f64,
+    unit: &'static str,
+    /// (baseline name, figure in the same unit)
+    baselines: Vec<(&'static str, f64)>,
+    /// (label, value): ratios as the target states them.
+    ratios: Vec<(String, f64)>,
+    target: String,
+    met: Option<bool>,
+    note: String,
+}
+
+#[derive(Default)]
+struct Report {
+    rows: Vec<Row>,
+    notes: Vec<String>,
+    extra: serde_json::Map<String, Value>,
+}
+
+fn median(v: &[f64]) -> f64 {
+    percentile(v, 0.5)
+}
+
+fn percentile(v: &[f64], p: f64) -> f64 {
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    let mut s = v.to_vec();
+    s.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let at = ((s.len() - 1) as f64 * p).round() as usize;
+    s[at]
+}
+
+fn secs(d: Duration) -> f64 {
+    d.as_secs_f64()
+}
+
+fn time<T>(f: impl FnOnce() -> T) -> (f64, T) {
+    let t = Instant::now();
+    let r = f();
+    (secs(t.elapsed()), r)
+}
+
+/// Bytes this process has handed to write syscalls so far (`wchar` of /proc/self/io).
+fn written_bytes() -> u64 {
+    std::fs::read_to_string("/proc/self/io")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("wchar:"))
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|x| x.parse().ok()))
+        .unwrap_or(0)
+}
+
+fn fresh_dir(cfg: &Cfg, name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("{name}-"))
+        .tempdir_in(&cfg.data_root)
+        .expect("create a data directory")
+}
+
+fn progress(msg: &str) {
+    eprintln!(
+        "[{:>7.1}s] {msg}",
+        START.with(|s| s.elapsed().as_secs_f64())
+    );
+}
+
+thread_local! {
+    static START: Instant = Instant::now();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workload: bank-account EventMessages of about 450 bytes (wire-format.md).
+
+const AGGREGATE: &str = "BankAccount";
+const TARGET_EVENT_BYTES: usize = 450;
+
+/// One event with what the SQLite baseline stores in its columns.
+#[derive(Clone)]
+struct Ev {
+    json: Vec<u8>,
+    id: String,
+    name: String,
+    correlation: String,
+}
+
+struct Gen {
+    pad: String,
+    /// Diagnostic (`--seq-ids`): replace the random message ids by increasing ones of the same
+    /// length, to show what random-key index inserts cost.
+    seq_ids: Option<std::sync::atomic::AtomicU64>,
+}
+
+impl Gen {
+    fn new() -> Gen {
+        let probe = Gen {
+            pad: String::new(),
+            seq_ids: None,
+        }
+        .event("1500530001", 0, None, None);
+        // The Description property itself takes 17 bytes.
+        let pad_len = TARGET_EVENT_BYTES.saturating_sub(probe.json.len() + 17);
+        Gen {
+            pad: "x".repeat(pad_len),
+            seq_ids: None,
+        }
+    }
+
+    /// Event `i` of `account`: deposits and withdrawals alternate.
+    fn event(&self, account: &str, i: u64, name: Option<&str>, correlation: Option<&str>) -> Ev {
+        let name = name.unwrap_or(if i.is_multiple_of(2) {
+            "FundsDeposited"
+        } else {
+            "FundsWithdrawn"
+        });
+        let mut body = json!({
+            "Amount": 100 + (i % 900),
+            "Date": "2026-01-04T14:51:49.1234567+01:00",
+            "Id": account,
+            "DomainId": account,
+        });
+        if !self.pad.is_empty() {
+            body["Description"] = json!(self.pad);
+        }
+        let mut m = NewMessage::new(name, AGGREGATE, account, body);
+        m.correlation_id = correlation;
+        let mut json = create_message(&m);
+        if let Some(counter) = &self.seq_ids {
+            let n = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let meta = lode::parse_metadata(&json, "bench event").expect("a valid message");
+            let old = meta.id.to_string();
+            let new = format!("{n:0>width$}", width = old.len());
+            json = String::from_utf8(json)
+                .unwrap()
+                .replace(&old, &new)
+                .into_bytes();
+        }
+        let meta = lode::parse_metadata(&json, "bench event").expect("a valid message");
+        let id = meta.id.to_string();
+        let correlation = meta
+            .correlation_id
+            .map(|c| c.to_string())
+            .unwrap_or_default();
+        Ev {
+            id,
+            name: name.to_string(),
+            correlation,
+            json,
+        }
+    }
+
+    fn events(&self, account: &str, from: u64, n: u64) -> Vec<Ev> {
+        (from..from + n)
+            .map(|i| self.event(account, i, None, None))
+            .collect()
+    }
+}
+
+fn jsons(evs: &[Ev]) -> Vec<&[u8]> {
+    evs.iter().map(|e| e.json.as_slice()).collect()
+}
+
+fn account(n: u64) -> String {
+    format!("{}", 1_500_530_000 + n)
+}
+
+// ---------------------------------------------------------------------------------------------
+// lode.
+
+fn lode_provider(dir: &Path, durability: Durability) -> EventStoreProvider {
+    let settings = ProviderSettings {
+        durability,
+        ..ProviderSettings::default()
+    };
+    EventStoreProvider::open(dir, settings).expect("open a lode provider")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raw LMDB baseline.
+
+struct Raw {
+    env: lmdb::Environment,
+    db: lmdb::Database,
+}
+
+impl Raw {
+    /// The same flags lode uses (`NO_TLS`, plus `NO_SYNC` for NoSync).
+    fn open(dir: &Path, nosync: bool) -> Raw {
+        let mut flags = lmdb::EnvironmentFlags::NO_TLS;
+        if nosync {
+            flags |= lmdb::EnvironmentFlags::NO_SYNC;
+        }
+        let env = lmdb::Environment::new()
+            .set_flags(flags)
+            .set_max_dbs(4)
+            .set_map_size(16 << 30)
+            .open(dir)
+            .expect("open raw LMDB");
+        let db = env
+            .create_db(Some("events"), lmdb::DatabaseFlags::empty())
+            .expect("create raw db");
+        Raw { env, db }
+    }
+
+    fn key(stream: u64, version: u64) -> [u8; 16] {
+        let mut k = [0u8; 16];
+        k[..8].copy_from_slice(&stream.to_be_bytes());
+        k[8..].copy_from_slice(&version.to_be_bytes());
+        k
+    }
+
+    /// One transaction: `evs` as versions `first..`.
+    fn append(&self, stream: u64, first: u64, evs: &[Ev]) {
+        let mut txn = self.env.begin_rw_txn().expect("raw txn");
+        for (k, e) in evs.iter().enumerate() {
+            txn.put(
+                self.db,
+                &Raw::key(stream, first + k as u64),
+                &e.json,
+                lmdb::WriteFlags::empty(),
+            )
+            .expect("raw put");
+        }
+        txn.commit().expect("raw commit");
+    }
+
+    /// Cursor scan of versions `first..=last`, copying the values into one buffer.
+    fn scan(&self, stream: u64, first: u64, last: u64) -> Vec<u8> {
+        let txn = self.env.begin_ro_txn().expect("raw ro txn");
+        let hint = txn
+            .get(self.db, &Raw::key(stream, first))
+            .map(|v| v.len())
+            .unwrap_or(0)
+            * (last - first + 1) as usize;
+        let mut out = Vec::with_capacity(hint + 16);
+        let mut cursor = txn.open_ro_cursor(self.db).expect("cursor");
+        let end = Raw::key(stream, last);
+        for item in cursor.iter_from(Raw::key(stream, first)) {
+            let (k, v) = item.expect("raw item");
+            if k > &end[..] {
+                break;
+            }
+            out.extend_from_slice(v);
+        }
+        out
+    }
+
+    fn get_len(&self, stream: u64, version: u64) -> usize {
+        let txn = self.env.begin_ro_txn().expect("raw ro txn");
+        txn.get(self.db, &Raw::key(stream, version))
+            .map(|v| v.len())
+            .unwrap_or(0)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQLite baseline: the seed's events table.
+
+const SQLITE_SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS events (
+    event_id          TEXT PRIMARY KEY,
+    aggregate_id      TEXT NOT NULL,
+    aggregate_type    TEXT NOT NULL,
+    aggregate_version INTEGER NOT NULL,
+    event_type        TEXT NOT NULL,
+    event_version     INTEGER NOT NULL DEFAULT 1,
+    event_timestamp   TEXT NOT NULL,
+    actor             TEXT,
+    actor_type        TEXT CHECK (actor_type IN ('user','service','system')),
+    source            TEXT CHECK (source IN ('ui','api','import','webhook','system')),
+    causation_id      TEXT,
+    correlation_id    TEXT,
+    data              TEXT NOT NULL,
+    metadata          TEXT NOT NULL,
+    UNIQUE (aggregate_id, aggregate_version)
+);
+CREATE INDEX IF NOT EXISTS idx_events_type ON events(event_type);
+CREATE INDEX IF NOT EXISTS idx_events_time ON events(event_timestamp DESC);
+CREATE INDEX IF NOT EXISTS idx_events_correlation ON events(correlation_id)
+    WHERE correlation_id IS NOT NULL;
+";
+
+const SQLITE_INSERT: &str = "INSERT INTO events (event_id, aggregate_id, aggregate_type,
+    aggregate_version, event_type, event_version, event_timestamp, actor, actor_type, source,
+    causation_id, correlation_id, data, metadata)
+    VALUES (?1, ?2, 'BankAccount', ?3, ?4, 1, ?5, 'system', 'system', 'api', NULL, ?6, ?7, '{}')";
+
+fn sqlite_open(path: &Path, full_sync: bool) -> rusqlite::Connection {
+    let c = rusqlite::Connection::open(path).expect("open sqlite");
+    c.busy_timeout(Duration::from_secs(60)).unwrap();
+    c.pragma_update(None, "journal_mode", "WAL").unwrap();
+    c.pragma_update(None, "synchronous", if full_sync { "FULL" } else { "OFF" })
+        .unwrap();
+    c.execute_batch(SQLITE_SCHEMA).expect("sqlite schema");
+    c
+}
+
+fn now_iso() -> String {
+    let us = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_micros() as i64;
+    lode::format_micros(us)
+}
+
+/// One transaction: `evs` as versions `first..` of `account`.
+fn sqlite_append(c: &mut rusqlite::Connection, account: &str, first: u64, evs: &[Ev]) {
+    let tx = c
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .expect("sqlite tx");
+    {
+        let now = now_iso();
+        let mut st = tx.prepare_cached(SQLITE_INSERT).unwrap();
+        for (k, e) in evs.iter().enumerate() {
+            st.execute(rusqlite::params![
+                e.id,
+                account,
+                (first + k as u64) as i64,
+                e.name,
+                now,
+                e.correlation,
+                std::str::from_utf8(&e.json).unwrap(),
+            ])
+            .expect("sqlite insert");
+        }
+    }
+    tx.commit().expect("sqlite commit");
+}
+
+/// Reads rows of a query (all columns, like lode's records) and returns how many.
+fn sqlite_rows(c: &rusqlite::Connection, sql: &str, params: &[&dyn rusqlite::ToSql]) -> usize {
+    let mut st = c.prepare_cached(sql).unwrap();
+    let mut rows = st.query(params).unwrap();
+    let mut n = 0;
+    let mut bytes = 0usize;
+    while let Some(r) = rows.next().unwrap() {
+        for i in 0..14 {
+            if let Ok(rusqlite::types::ValueRef::Text(t)) = r.get_ref(i) {
+                bytes += t.len();
+            }
+        }
+        n += 1;
+    }
+    std::hint::black_box(bytes);
+    n
+}
+
+// ---------------------------------------------------------------------------------------------
+// P1: batched appends.
+
+fn p1(cfg: &Cfg, g: &Gen, rep: &mut Report) {
+    let n = cfg.pick(20_000, 100_000);
+    let batch = 1_000u64;
+    let reps = cfg.pick(1, 3);
+    let acct = account(1);
+    let evs = g.events(&acct, 0, n);
+    let (mut tl, mut tr, mut ts) = (vec![], vec![], vec![]);
+    let (mut wl, mut wr) = (0.0, 0.0);
+    for r in 0..reps {
+        progress(&format!(
+            "P1 rep {} of {reps}: {n} events in batches of {batch}",
+            r + 1
+        ));
+        {
+            let d = fresh_dir(cfg, "p1-lode");
+            let p = lode_provider(d.path(), Durability::Full);
+            let s = p.open_store(AGGREGATE, &acct).unwrap();
+            let w0 = written_bytes();
+            let (t, _) = time(|| {
+                for c in evs.chunks(batch as usize) {
+                    s.add(&jsons(c)).unwrap();
+                }
+            });
+            wl = (written_bytes() - w0) as f64 / n as f64;
+            assert_eq!(s.version().unwrap(), n);
+            tl.push(t);
+        }
+        {
+            let d = fresh_dir(cfg, "p1-raw");
+            let raw = Raw::open(d.path(), false);
+            let w0 = written_bytes();
+            let (t, _) = time(|| {
+                for (i, c) in evs.chunks(batch as usize).enumerate() {
+                    raw.append(1, 1 + i as u64 * batch, c);
+                }
+            });
+            tr.push(t);
+            wr = (written_bytes() - w0) as f64 / n as f64;
+        }
+        {
+            let d = fresh_dir(cfg, "p1-sqlite");
+            let mut c = sqlite_open(&d.path().join("events.db"), true);
+            let (t, _) = time(|| {
+                for (i, ch) in evs.chunks(batch as usize).enumerate() {
+                    sqlite_append(&mut c, &acct, 1 + i as u64 * batch, ch);
+                }
+            });
+            ts.push(t);
+        }
+    }
+    let rate = |t: &[f64]| n as f64 / median(t);
+    let (l, r, s) = (rate(&tl), rate(&tr), rate(&ts));
+    let (rr, rs) = (l / r, l / s);
+    rep.extra.insert(
+        "p1_bytes_written_per_event".into(),
+        json!({"lode": wl, "raw_lmdb": wr}),
+    );
+    rep.rows.push(Row {
+        id: "P1",
+        what: format!("append {n} events, batches of {batch} (events/s)"),
+        lode: l,
+        unit: "ev/s",
+        baselines: vec![("raw LMDB", r), ("SQLite", s)],
+        ratios: vec![("vs raw".into(), rr), ("vs SQLite".into(), rs)],
+        target: "≥0.5× raw, ≥3× SQLite".into(),
+        met: Some(rr >= 0.5 && rs >= 3.0),
+        note: format!(
+            "median of {reps}; per batch: lode {:.2} ms, raw {:.2} ms, SQLite {:.2} ms; \
+             bytes written per event: lode {:.0}, raw {:.0}",
+            median(&tl) * 1e3 / (n / batch) as f64,
+            median(&tr) * 1e3 / (n / batch) as f64,
+            median(&ts) * 1e3 / (n / batch) as f64,
+            wl,
+            wr
+        ),
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// P2: single-event appends, one writer.
+
+fn p2(cfg: &Cfg, g: &Gen, rep: &mut Report) {
+    let n = cfg.pick(400, 2_000);
+    let rounds = 4;
+    let acct = account(2);
+    let evs = g.events(&acct, 0, n);
+    let dl = fresh_dir(cfg, "p2-lode");
+    let dr = fresh_dir(cfg, "p2-raw");
+    let ds = fresh_dir(cfg, "p2-sqlite");
+    let p = lode_provider(dl.path(), Durability::Full);
+    let s = p.open_store(AGGREGATE, &acct).unwrap();
+    let raw = Raw::open(dr.path(), false);
+    let mut c = sqlite_open(&ds.path().join("events.db"), true);
+    let (mut ll, mut lr, mut ls) = (vec![], vec![], vec![]);
+    progress(&format!(
+        "P2: {n} single-event appends each, {rounds} interleaved rounds"
+    ));
+    for chunk in evs.chunks(n as usize / rounds) {
+        let base = ll.len() as u64;
+        for e in chunk {
+            let (t, _) = time(|| s.add(&[&e.json]).unwrap());
+            ll.push(t);
+        }
+        for (k, e) in chunk.iter().enumerate() {
+            let (t, _) = time(|| raw.append(1, base + k as u64 + 1, std::slice::from_ref(e)));
+            lr.push(t);
+        }
+        for (k, e) in chunk.iter().enumerate() {
+            let (t, _) =
+                time(|| sqlite_append(&mut c, &acct, base + k as u64 + 1, std::slice::from_ref(e)));
+            ls.push(t);
+        }
+    }
+    let us = |v: &[f64], p: f64| percentile(v, p) * 1e6;
+    let ratio = us(&ll, 0.5) / us(&lr, 0.5);
+    rep.rows.push(Row {
+        id: "P2",
+        what: format!("{n} single-event appends, p50 latency (µs)"),
+        lode: us(&ll, 0.5),
+        unit: "µs",
+        baselines: vec![("raw LMDB", us(&lr, 0.5)), ("SQLite", us(&ls, 0.5))],
+        ratios: vec![
+            ("lode/raw".into(), ratio),
+            ("lode/SQLite".into(), us(&ll, 0.5) / us(&ls, 0.5)),
+        ],
+        target: "p50 ≤ 1.1× raw".into(),
+        met: Some(ratio <= 1.1),
+        note: format!(
+            "p90: lode {:.0} µs, raw {:.0} µs, SQLite {:.0} µs",
+            us(&ll, 0.9),
+            us(&lr, 0.9),
+            us(&ls, 0.9)
+        ),
+    });
+    rep.extra
+        .insert("fsync_commit_p50_us".into(), json!(us(&lr, 0.5)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// P3: single-event appends from 16 threads, each to its own stream.
+
+fn p3(cfg: &Cfg, g: &Gen, rep: &mut Report) {
+    let threads = 16usize;
+    let per = cfg.pick(30u64, 300);
+    let total = threads as f64 * per as f64;
+    let evs: Vec<Vec<Ev>> = (0..threads)
+        .map(|t| g.events(&account(100 + t as u64), 0, per))
+        .collect();
+    progress(&format!(
+        "P3: {threads} threads × {per} single-event appends"
+    ));
+
+    // lode: one provider, one store (session) per thread; group commit.
+    let lode_t = {
+        let d = fresh_dir(cfg, "p3-lode");
+        let p = lode_provider(d.path(), Durability::Full);
+        let stores: Vec<_> = (0..threads)
+            .map(|t| p.open_store(AGGREGATE, &account(100 + t as u64)).unwrap())
+            .collect();
+        let barrier = Barrier::new(threads + 1);
+        let t = std::thread::scope(|sc| {
+            for (s, evs) in stores.iter().zip(&evs) {
+                let barrier = &barrier;
+                sc.spawn(move || {
+                    barrier.wait();
+                    for e in evs {
+                        s.add(&[&e.json]).unwrap();
+                    }
+                });
+            }
+            barrier.wait();
+            Instant::now()
+        });
+        let elapsed = secs(t.elapsed());
+        for s in &stores {
+            assert_eq!(s.version().unwrap(), per);
+        }
+        elapsed
+    };
+    // raw LMDB: one event per transaction under a mutex.
+    let raw_t = {
+        let d = fresh_dir(cfg, "p3-raw");
+        let raw = Raw::open(d.path(), false);
+        let lock = Mutex::new(());
+        let barrier = Barrier::new(threads + 1);
+        let t = std::thread::scope(|sc| {
+            for (ti, evs) in evs.iter().enumerate() {
+                let (barrier, raw, lock) = (&barrier, &raw, &lock);
+                sc.spawn(move || {
+                    barrier.wait();
+                    for (k, e) in evs.iter().enumerate() {
+                        let _g = lock.lock().unwrap();
+                        raw.append(ti as u64 + 1, k as u64 + 1, std::slice::from_ref(e));
+                    }
+                });
+            }
+            barrier.wait();
+            Instant::now()
+        });
+        secs(t.elapsed())
+    };
+    // SQLite: 16 threads, each its own connection, autocommit inserts, busy timeout.
+    let sqlite_t = {
+        let d = fresh_dir(cfg, "p3-sqlite");
+        let path = d.path().join("events.db");
+        drop(sqlite_open(&path, true));
+        let conns: Vec<_> = (0..threads).map(|_| sqlite_open(&path, true)).collect();
+        let barrier = Barrier::new(threads + 1);
+        let t = std::thread::scope(|sc| {
+            for (ti, (mut c, evs)) in conns.into_iter().zip(&evs).enumerate() {
+                let barrier = &barrier;
+                sc.spawn(move || {
+                    let acct = account(100 + ti as u64);
+                    barrier.wait();
+                    for (k, e) in evs.iter().enumerate() {
+                        sqlite_append(&mut c, &acct, k as u64 + 1, std::slice::from_ref(e));
+                    }
+                });
+            }
+            barrier.wait();
+            Instant::now()
+        });
+        secs(t.elapsed())
+    };
+    let (l, r, s) = (total / lode_t, total / raw_t, total / sqlite_t);
+    rep.rows.push(Row {
+        id: "P3",
+        what: format!("{threads} threads × {per} single-event appends (events/s)"),
+        lode: l,
+        unit: "ev/s",
+        baselines: vec![("raw LMDB", r), ("SQLite", s)],
+        ratios: vec![("vs raw".into(), l / r), ("vs SQLite".into(), l / s)],
+        target: "≥5× raw (mutex), ≥3× SQLite".into(),
+        met: Some(l / r >= 5.0 && l / s >= 3.0),
+        note: format!(
+            "wall: lode {:.2} s, raw {:.2} s, SQLite {:.2} s",
+            lode_t, raw_t, sqlite_t
+        ),
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// P4, P5, P6: reads of a 10,000-event stream.
+
+struct CStore {
+    provider: *mut ffi::LodeProvider,
+    store: *mut ffi::LodeStore,
+}
+
+impl CStore {
+    fn open(dir: &Path, acct: &str) -> CStore {
+        let path = dir.to_str().unwrap();
+        let mut provider = std::ptr::null_mut();
+        let rc = ffi::lode_provider_open(
+            path.as_ptr(),
+            path.len(),
+            std::ptr::null(),
+            0,
+            &mut provider,
+            std::ptr::null_mut(),
+        );
+        assert_eq!(rc, ffi::LODE_OK, "lode_provider_open");
+        let mut store = std::ptr::null_mut();
+        let rc = ffi::lode_store_open(
+            provider,
+            std::ptr::null(),
+            0,
+            AGGREGATE.as_ptr(),
+            AGGREGATE.len(),
+            acct.as_ptr(),
+            acct.len(),
+            ffi::LODE_DEFAULT,
+            ffi::LODE_DEFAULT,
+            &mut store,
+            std::ptr::null_mut(),
+        );
+        assert_eq!(rc, ffi::LODE_OK, "lode_store_open");
+        CStore { provider, store }
+    }
+
+    /// `lode_store_read`, touching the bytes' length and freeing the buffer; returns the count.
+    fn read(&self, use_snapshot: bool) -> usize {
+        let mut buf = std::ptr::null_mut();
+        let rc = ffi::lode_store_read(self.store, use_snapshot, &mut buf, std::ptr::null_mut());
+        assert_eq!(rc, ffi::LODE_OK);
+        let n = ffi::lode_buffer_count(buf);
+        std::hint::black_box(ffi::lode_buffer_data(buf));
+        std::hint::black_box(ffi::lode_buffer_len(buf));
+        ffi::lode_buffer_free(buf);
+        n
+    }
+
+    fn version(&self) -> i64 {
+        let mut v = 0i64;
+        let rc = ffi::lode_store_version(self.store, &mut v, std::ptr::null_mut());
+        debug_assert_eq!(rc, ffi::LODE_OK);
+        v
+    }
+
+    fn slice(&self, first: i64, last: i64) -> usize {
+        let mut buf = std::ptr::null_mut();
+        let rc = ffi::lode_store_slice(self.store, first, last, &mut buf, std::ptr::null_mut());
+        debug_assert_eq!(rc, ffi::LODE_OK);
+        let n = ffi::lode_buffer_count(buf);
+        std::hint::black_box(ffi::lode_buffer_len(buf));
+        ffi::lode_buffer_free(buf);
+        n
+    }
+}
+
+impl Drop for CStore {
+    fn drop(&mut self) {
+        ffi::lode_store_free(self.store, std::ptr::null_mut());
+        ffi::lode_provider_close(self.provider, std::ptr::null_mut());
+    }
+}
+
+fn reads(cfg: &Cfg, g: &Gen, rep: &mut Report) {
+    let n = 10_000u64;
+    let snap_at = 9_900u64;
+    let reps = cfg.pick(15, 60);
+    let acct = account(4);
+    let dl = fresh_dir(cfg, "p4-lode");
+    let dr = fresh_dir(cfg, "p4-raw");
+    let raw = Raw::open(dr.path(), false);
+    progress(&format!(
+        "P4-P6: building a {n}-event stream (lode and raw LMDB)"
+    ));
+    {
+        let p = lode_provider(dl.path(), Durability::Full);
+        let s = p.open_store(AGGREGATE, &acct).unwrap();
+        for from in (0..n).step_by(1000) {
+            let evs = g.events(&acct, from, 1000);
+            s.add(&jsons(&evs)).unwrap();
+            raw.append(1, from + 1, &evs);
+        }
+        let state = g.event(&acct, 0, Some("BankAccountState"), None);
+        s.snapshot(snap_at, &state.json).unwrap();
+    }
+    let p = lode_provider(dl.path(), Durability::Full);
+    let want = raw.scan(1, 1, n).len();
+    assert!(want > 0);
+
+    // P4 through the Rust API, and P6, interleaved with the raw scan.
+    let (mut t_raw, mut t_rust, mut t_snap) = (vec![], vec![], vec![]);
+    {
+        let s = p.open_store(AGGREGATE, &acct).unwrap();
+        progress(&format!("P4/P6: {reps} reads each (Rust API)"));
+        for _ in 0..reps {
+            let (t, b) = time(|| raw.scan(1, 1, n));
+            assert_eq!(b.len(), want);
+            t_raw.push(t);
+            let (t, m) = time(|| s.get(false).unwrap());
+            assert_eq!(m.len() as u64, n);
+            t_rust.push(t);
+            drop(m);
+            let (t, m) = time(|| s.get(true).unwrap());
+            assert_eq!(m.len() as u64, 1 + n - snap_at);
+            t_snap.push(t);
+        }
+    }
+    // P4 through the C ABI, P5.
+    let (mut t_raw_c, mut t_c) = (vec![], vec![]);
+    let cs = CStore::open(dl.path(), &acct);
+    progress(&format!("P4: {reps} reads each (C ABI)"));
+    for _ in 0..reps {
+        let (t, b) = time(|| raw.scan(1, 1, n));
+        std::hint::black_box(b);
+        t_raw_c.push(t);
+        let (t, c) = time(|| cs.read(false));
+        assert_eq!(c as u64, n);
+        t_c.push(t);
+    }
+    progress("P5: version and 26-event slice through the C ABI");
+    let chunks = cfg.pick(20, 100);
+    let (mut t_ver, mut t_slice, mut t_raw_get, mut t_raw_slice) = (vec![], vec![], vec![], vec![]);
+    assert_eq!(cs.version() as u64, n);
+    assert_eq!(cs.slice(5_000, 5_025), 26);
+    for _ in 0..chunks {
+        let k = 1_000;
+        let (t, _) = time(|| {
+            for _ in 0..k {
+                std::hint::black_box(cs.version());
+            }
+        });
+        t_ver.push(t / k as f64);
+        let (t, _) = time(|| {
+            for _ in 0..k {
+                std::hint::black_box(raw.get_len(1, n));
+            }
+        });
+        t_raw_get.push(t / k as f64);
+        let k = 100;
+        let (t, _) = time(|| {
+            for _ in 0..k {
+                std::hint::black_box(cs.slice(5_000, 5_025));
+            }
+        });
+        t_slice.push(t / k as f64);
+        let (t, _) = time(|| {
+            for _ in 0..k {
+                std::hint::black_box(raw.scan(1, 5_000, 5_025));
+            }
+        });
+        t_raw_slice.push(t / k as f64);
+    }
+    drop(cs);
+
+    let ms = |v: &[f64]| median(v) * 1e3;
+    let r_rust = ms(&t_raw) / ms(&t_rust);
+    let r_c = ms(&t_raw_c) / ms(&t_c);
+    rep.rows.push(Row {
+        id: "P4",
+        what: format!("read {n}-event stream, Rust API (ms)"),
+        lode: ms(&t_rust),
+        unit: "ms",
+        baselines: vec![("raw LMDB", ms(&t_raw))],
+        ratios: vec![("speed vs raw".into(), r_rust)],
+        target: "≥0.7× raw".into(),
+        met: Some(r_rust >= 0.7),
+        note: format!(
+            "{:.0} MB/s lode vs {:.0} MB/s raw; median of {reps}",
+            want as f64 / ms(&t_rust) / 1e3,
+            want as f64 / ms(&t_raw) / 1e3
+        ),
+    });
+    rep.rows.push(Row {
+        id: "P4",
+        what: format!("read {n}-event stream, C ABI (ms)"),
+        lode: ms(&t_c),
+        unit: "ms",
+        baselines: vec![("raw LMDB", ms(&t_raw_c))],
+        ratios: vec![("speed vs raw".into(), r_c)],
+        target: "≥0.5× raw".into(),
+        met: Some(r_c >= 0.5),
+        note: "lode_store_read + lode_buffer_free".into(),
+    });
+    let us = |v: &[f64]| median(v) * 1e6;
+    rep.rows.push(Row {
+        id: "P5",
+        what: "version query, C ABI (µs/call)".into(),
+        lode: us(&t_ver),
+        unit: "µs",
+        baselines: vec![("raw LMDB", us(&t_raw_get))],
+        ratios: vec![],
+        target: "≤2 µs".into(),
+        met: Some(us(&t_ver) <= 2.0),
+        note: "raw: one mdb_get in a read txn".into(),
+    });
+    rep.rows.push(Row {
+        id: "P5",
+        what: "slice of 26 events in 10,000, C ABI (µs/call)".into(),
+        lode: us(&t_slice),
+        unit: "µs",
+        baselines: vec![("raw LMDB", us(&t_raw_slice))],
+        ratios: vec![],
+        target: "≤20 µs".into(),
+        met: Some(us(&t_slice) <= 20.0),
+        note: "raw: cursor scan of 26 values".into(),
+    });
+    let cut = 1.0 - ms(&t_snap) / ms(&t_rust);
+    rep.rows.push(Row {
+        id: "P6",
+        what: format!("read with snapshot at {snap_at} vs full read (ms)"),
+        lode: ms(&t_snap),
+        unit: "ms",
+        baselines: vec![("full read", ms(&t_rust))],
+        ratios: vec![("time saved".into(), cut)],
+        target: "≥95 % less time".into(),
+        met: Some(cut >= 0.95),
+        note: format!("snapshot + {} events", n - snap_at),
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// P7: the seed's checks.
+
+fn p7(cfg: &Cfg, g: &Gen, rep: &mut Report) {
+    let reps = cfg.pick(5u64, 20);
+    let n = 1_000u64;
+    let dl = fresh_dir(cfg, "p7-lode");
+    let dr = fresh_dir(cfg, "p7-raw");
+    let ds = fresh_dir(cfg, "p7-sqlite");
+    let p = lode_provider(dl.path(), Durability::Full);
+    let raw = Raw::open(dr.path(), false);
+    let mut c = sqlite_open(&ds.path().join("events.db"), true);
+    progress(&format!(
+        "P7: {reps} × (store + read back {n}; append {n} + query by type)"
+    ));
+    let (mut la, mut ra, mut sa, mut lb, mut sb) = (vec![], vec![], vec![], vec![], vec![]);
+    for r in 0..reps {
+        // a) store + read back.
+        let acct = account(1_000 + r);
+        let evs = g.events(&acct, 0, n);
+        let s = p.open_store(AGGREGATE, &acct).unwrap();
+        let (t, m) = time(|| {
+            s.add(&jsons(&evs)).unwrap();
+            s.get(false).unwrap()
+        });
+        assert_eq!(m.len() as u64, n);
+        la.push(t);
+        let (t, b) = time(|| {
+            raw.append(1_000 + r, 1, &evs);
+            raw.scan(1_000 + r, 1, n)
+        });
+        assert!(!b.is_empty());
+        ra.push(t);
+        let (t, k) = time(|| {
+            sqlite_append(&mut c, &acct, 1, &evs);
+            sqlite_rows(
+                &c,
+                "SELECT * FROM events WHERE aggregate_id = ?1 ORDER BY aggregate_version",
+                &[&acct],
+            )
+        });
+        assert_eq!(k as u64, n);
+        sa.push(t);
+        // b) append + query by type (a type of its own, so the query returns exactly these).
+        let acct = account(2_000 + r);
+        let ty = format!("StatementLine{r}");
+        let evs: Vec<Ev> = (0..n).map(|i| g.event(&acct, i, Some(&ty), None)).collect();
+        let s = p.open_store(AGGREGATE, &acct).unwrap();
+        let (t, recs) = time(|| {
+            s.add(&jsons(&evs)).unwrap();
+            p.events_by_type(&ty, None, 0, n as usize).unwrap()
+        });
+        assert_eq!(recs.len() as u64, n);
+        lb.push(t);
+        let (t, k) = time(|| {
+            sqlite_append(&mut c, &acct, 1, &evs);
+            sqlite_rows(
+                &c,
+                "SELECT * FROM events WHERE event_type = ?1 ORDER BY rowid",
+                &[&ty],
+            )
+        });
+        assert_eq!(k as u64, n);
+        sb.push(t);
+    }
+    let ms = |v: &[f64]| median(v) * 1e3;
+    rep.rows.push(Row {
+        id: "P7",
+        what: format!("store + read back {n} events (ms)"),
+        lode: ms(&la),
+        unit: "ms",
+        baselines: vec![("raw LMDB", ms(&ra)), ("SQLite", ms(&sa))],
+        ratios: vec![
+            ("lode/raw".into(), ms(&la) / ms(&ra)),
+            ("lode/SQLite".into(), ms(&la) / ms(&sa)),
+        ],
+        target: "≤5 ms".into(),
+        met: Some(ms(&la) <= 5.0),
+        note: format!(
+            "one durable commit; p90 lode {:.2} ms",
+            percentile(&la, 0.9) * 1e3
+        ),
+    });
+    rep.rows.push(Row {
+        id: "P7",
+        what: format!("append {n} events + query them by type (ms)"),
+        lode: ms(&lb),
+        unit: "ms",
+        baselines: vec![("SQLite", ms(&sb))],
+        ratios: vec![("lode/SQLite".into(), ms(&lb) / ms(&sb))],
+        target: "≤10 ms".into(),
+        met: Some(ms(&lb) <= 10.0),
+        note: format!("p90 lode {:.2} ms", percentile(&lb, 0.9) * 1e3),
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// P8 and P9: a store grown to 1,000,000 events.
+
+fn big(cfg: &Cfg, g: &Gen, rep: &mut Report) {
+    let points: Vec<u64> = cfg.pick(vec![1_000, 20_000, 50_000], vec![1_000, 100_000, 1_000_000]);
+    let build_batch = cfg.pick(5_000u64, 10_000);
+    let probe_batches = 5;
+    let probe = 1_000u64;
+    let acct = account(9);
+    let dl = fresh_dir(cfg, "p8-lode");
+    let dr = fresh_dir(cfg, "p8-raw");
+    let mut version = 0u64; // events in the big stream (lode and raw alike)
+    let corr = |i: u64| format!("corr-{:08}", i / 100);
+    let (mut p9_lode, mut p9_raw) = (vec![], vec![]);
+    let (mut p9_single_lode, mut p9_single_raw) = (vec![], vec![]);
+    let singles = cfg.pick(50, 200);
+    let mut build_secs = 0.0;
+    for &point in &points {
+        // Grow to `point` in NoSync mode with large batches (store building, not measured).
+        progress(&format!(
+            "P8/P9: growing the stream to {point} events (NoSync, batches of {build_batch})"
+        ));
+        let t0 = Instant::now();
+        {
+            let p = lode_provider(dl.path(), Durability::NoSync);
+            let s = p.open_store(AGGREGATE, &acct).unwrap();
+            let raw = Raw::open(dr.path(), true);
+            while version < point {
+                let k = build_batch.min(point - version);
+                let evs: Vec<Ev> = (version..version + k)
+                    .map(|i| g.event(&acct, i, None, Some(&corr(i))))
+                    .collect();
+                s.add(&jsons(&evs)).unwrap();
+                raw.append(1, version + 1, &evs);
+                version += k;
+            }
+            raw.env.sync(true).unwrap();
+        }
+        build_secs += secs(t0.elapsed());
+        // Flush what the NoSync build left in the page cache, so that it is not charged to
+        // the first durable commits below.
+        for d in [dl.path(), dr.path()] {
+            std::fs::File::open(d.join("data.mdb"))
+                .and_then(|f| f.sync_all())
+                .unwrap();
+        }
+        // P9: durable batches of 1,000 at this size (after one warm-up batch), then durable
+        // single-event appends.
+        progress(&format!("P9: per-event append cost at {point} events"));
+        let p = lode_provider(dl.path(), Durability::Full);
+        let s = p.open_store(AGGREGATE, &acct).unwrap();
+        let raw = Raw::open(dr.path(), false);
+        let (mut tl, mut tr) = (vec![], vec![]);
+        for b in 0..=probe_batches {
+            let evs: Vec<Ev> = (version..version + probe)
+                .map(|i| g.event(&acct, i, None, Some(&corr(i))))
+                .collect();
+            let (t, _) = time(|| s.add(&jsons(&evs)).unwrap());
+            let (t_raw, _) = time(|| raw.append(1, version + 1, &evs));
+            if b > 0 {
+                tl.push(t / probe as f64);
+                tr.push(t_raw / probe as f64);
+            }
+            version += probe;
+        }
+        let (mut sl, mut sr) = (vec![], vec![]);
+        for _ in 0..singles {
+            let e = g.event(&acct, version, None, Some(&corr(version)));
+            sl.push(time(|| s.add(&[&e.json]).unwrap()).0);
+            sr.push(time(|| raw.append(1, version + 1, std::slice::from_ref(&e))).0);
+            version += 1;
+        }
+        p9_single_lode.push((point, median(&sl)));
+        p9_single_raw.push((point, median(&sr)));
+        p9_lode.push((point, median(&tl)));
+        p9_raw.push((point, median(&tr)));
+    }
+    rep.notes.push(format!(
+        "P8/P9 store built in NoSync mode with batches of {build_batch} ({build_secs:.1} s, lode and raw LMDB together); measurements then reopen it in the default Full mode."
+    ));
+    // P8: queries on the grown store (Full mode provider).
+    let total = version;
+    let p = lode_provider(dl.path(), Durability::Full);
+    let reps = cfg.pick(20, 100);
+    let mid = total / 2;
+    let mid_corr = corr(mid);
+    let t_mid = p.read_log(mid, 1).unwrap()[0].recorded_at_us;
+    assert_eq!(
+        p.events_by_type("FundsDeposited", None, mid, 100)
+            .unwrap()
+            .len(),
+        100
+    );
+    assert_eq!(
+        p.events_by_correlation(&mid_corr, 0, 100).unwrap().len(),
+        100
+    );
+    assert_eq!(
+        p.events_by_time(t_mid, t_mid + 60_000_000, 100)
+            .unwrap()
+            .len(),
+        100
+    );
+    progress(&format!("P8: queries in a {total}-event store"));
+    let (mut qt, mut qc, mut qtime) = (vec![], vec![], vec![]);
+    for _ in 0..reps {
+        qt.push(time(|| p.events_by_type("FundsDeposited", None, mid, 100).unwrap()).0);
+        qc.push(time(|| p.events_by_correlation(&mid_corr, 0, 100).unwrap()).0);
+        qtime.push(time(|| p.events_by_time(t_mid, t_mid + 60_000_000, 100).unwrap()).0);
+    }
+    // SQLite baseline: the same number of rows, the seed's indexes (built with synchronous=OFF).
+    let (mut st, mut sc, mut stime) = (vec![], vec![], vec![]);
+    {
+        let ds = fresh_dir(cfg, "p8-sqlite");
+        let path = ds.path().join("events.db");
+        progress(&format!(
+            "P8: building a {total}-row SQLite table (synchronous=OFF)"
+        ));
+        let t0 = Instant::now();
+        {
+            let mut c = sqlite_open(&path, false);
+            let mut v = 0u64;
+            while v < total {
+                let k = build_batch.min(total - v);
+                let evs: Vec<Ev> = (v..v + k)
+                    .map(|i| g.event(&acct, i, None, Some(&corr(i))))
+                    .collect();
+                sqlite_append(&mut c, &acct, v + 1, &evs);
+                v += k;
+            }
+        }
+        rep.notes.push(format!(
+            "P8 SQLite baseline table ({total} rows) built in {:.1} s with synchronous=OFF, batches of {build_batch}.",
+            secs(t0.elapsed())
+        ));
+        let c = sqlite_open(&path, true);
+        let ts: String = c
+            .query_row(
+                "SELECT event_timestamp FROM events WHERE rowid = ?1",
+                [mid as i64],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let q_type =
+            "SELECT * FROM events WHERE event_type = ?1 AND rowid >= ?2 ORDER BY rowid LIMIT 100";
+        let q_corr = "SELECT * FROM events WHERE correlation_id = ?1 ORDER BY rowid LIMIT 100";
+        let q_time =
+            "SELECT * FROM events WHERE event_timestamp >= ?1 ORDER BY event_timestamp LIMIT 100";
+        let mid_i = mid as i64;
+        assert_eq!(sqlite_rows(&c, q_type, &[&"FundsDeposited", &mid_i]), 100);
+        assert_eq!(sqlite_rows(&c, q_corr, &[&mid_corr]), 100);
+        assert_eq!(sqlite_rows(&c, q_time, &[&ts]), 100);
+        for _ in 0..reps {
+            st.push(time(|| sqlite_rows(&c, q_type, &[&"FundsDeposited", &mid_i])).0);
+            sc.push(time(|| sqlite_rows(&c, q_corr, &[&mid_corr])).0);
+            stime.push(time(|| sqlite_rows(&c, q_time, &[&ts])).0);
+        }
+    }
+    let ms = |v: &[f64]| median(v) * 1e3;
+    for (what, l, s) in [
+        ("by type", &qt, &st),
+        ("by correlation", &qc, &sc),
+        ("by time range", &qtime, &stime),
+    ] {
+        rep.rows.push(Row {
+            id: "P8",
+            what: format!("100 events {what}, {total}-event store (ms)"),
+            lode: ms(l),
+            unit: "ms",
+            baselines: vec![("SQLite", ms(s))],
+            ratios: vec![("lode/SQLite".into(), ms(l) / ms(s))],
+            target: "≤1 ms".into(),
+            met: Some(ms(l) <= 1.0),
+            note: "records with envelope and message".into(),
+        });
+    }
+    let us = |x: f64| x * 1e6;
+    let spread = |v: &[(u64, f64)]| {
+        let max = v.iter().map(|x| x.1).fold(f64::MIN, f64::max);
+        let min = v.iter().map(|x| x.1).fold(f64::MAX, f64::min);
+        (max, max / min)
+    };
+    let list = |v: &[(u64, f64)]| {
+        v.iter()
+            .map(|x| format!("{:.2}", us(x.1)))
+            .collect::<Vec<_>>()
+            .join(" / ")
+    };
+    let sizes = points
+        .iter()
+        .map(|p| p.to_string())
+        .collect::<Vec<_>>()
+        .join(" / ");
+    for (what, l, r) in [
+        (
+            format!("per-event cost, durable batches of {probe}, at {sizes} events (µs)"),
+            &p9_lode,
+            &p9_raw,
+        ),
+        (
+            format!("single-event durable append p50, at {sizes} events (µs)"),
+            &p9_single_lode,
+            &p9_single_raw,
+        ),
+    ] {
+        let (lmax, lspread) = spread(l);
+        let (rmax, rspread) = spread(r);
+        rep.rows.push(Row {
+            id: "P9",
+            what,
+            lode: us(lmax),
+            unit: "µs",
+            baselines: vec![("raw LMDB", us(rmax))],
+            ratios: vec![
+                ("lode max/min".into(), lspread),
+                ("raw max/min".into(), rspread),
+            ],
+            target: "flat within 1.5×".into(),
+            met: Some(lspread <= 1.5),
+            note: format!("figure is the max; lode {} µs; raw {} µs", list(l), list(r)),
+        });
+    }
+    rep.extra.insert(
+        "p9_per_event_us".into(),
+        json!({
+            "lode": p9_lode.iter().map(|x| json!({"events": x.0, "us": us(x.1)})).collect::<Vec<_>>(),
+            "raw_lmdb": p9_raw.iter().map(|x| json!({"events": x.0, "us": us(x.1)})).collect::<Vec<_>>(),
+            "single_lode": p9_single_lode.iter().map(|x| json!({"events": x.0, "us": us(x.1)})).collect::<Vec<_>>(),
+            "single_raw_lmdb": p9_single_raw.iter().map(|x| json!({"events": x.0, "us": us(x.1)})).collect::<Vec<_>>(),
+        }),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Machine, output.
+
+fn machine(data_root: &Path) -> Value {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cpu = cpuinfo
+        .lines()
+        .find(|l| l.starts_with("model name"))
+        .and_then(|l| l.split(':').nth(1))
+        .map(|s| s.trim().to_string())
+        .unwrap_or_else(|| "unknown".into());
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(0);
+    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default();
+    let canon = data_root.canonicalize().unwrap_or(data_root.to_path_buf());
+    let mounts = std::fs::read_to_string("/proc/mounts").unwrap_or_default();
+    let (fs, dev) = mounts
+        .lines()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            (f.len() >= 3 && canon.starts_with(f[1])).then(|| (f[1].len(), f[2], f[0]))
+        })
+        .max_by_key(|x| x.0)
+        .map(|x| (x.1.to_string(), x.2.to_string()))
+        .unwrap_or_default();
+    let mem_kib = std::fs::read_to_string("/proc/meminfo")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("MemTotal"))
+        .and_then(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .and_then(|x| x.parse::<u64>().ok())
+        })
+        .unwrap_or(0);
+    json!({
+        "cpu": cpu, "cores": cores, "kernel": kernel, "memory_gib": mem_kib as f64 / 1048576.0,
+        "data_dir": canon.display().to_string(), "filesystem": fs, "device": dev,
+        "lmdb": lode::lmdb_version(), "sqlite": rusqlite::version(),
+    })
+}
+
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("VmHWM"))
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|x| x.parse().ok()))
+        .unwrap_or(0)
+}
+
+fn fmt_num(x: f64) -> String {
+    if !x.is_finite() {
+        "-".into()
+    } else if x.abs() >= 1000.0 {
+        format!("{:.0}", x)
+    } else if x.abs() >= 10.0 {
+        format!("{:.1}", x)
+    } else {
+        format!("{:.3}", x)
+    }
+}
+
+fn print_table(rows: &[Row]) {
+    println!(
+        "\n{:<4} {:<58} {:>12} {:>12} {:>12} {:<34} {:<28} met",
+        "case", "measure", "lode", "raw LMDB", "SQLite", "ratio(s)", "target"
+    );
+    for r in rows {
+        let base = |name: &str| {
+            r.baselines
+                .iter()
+                .find(|b| b.0 == name)
+                .map(|b| fmt_num(b.1))
+                .unwrap_or_else(|| "-".into())
+        };
+        let mut raw = base("raw LMDB");
+        if raw == "-" {
+            raw = base("full read");
+        }
+        let ratios = r
+            .ratios
+            .iter()
+            .map(|(k, v)| format!("{k} {v:.2}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let met = match r.met {
+            Some(true) => "met",
+            Some(false) => "NOT MET",
+            None => "-",
+        };
+        println!(
+            "{:<4} {:<58} {:>12} {:>12} {:>12} {:<34} {:<28} {}",
+            r.id,
+            r.what,
+            fmt_num(r.lode),
+            raw,
+            base("SQLite"),
+            ratios,
+            r.target,
+            met
+        );
+        if !r.note.is_empty() {
+            println!("{:<4} {:<58}   ({})", "", "", r.note);
+        }
+    }
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut seq_ids = false;
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut cfg = Cfg {
+        quick: false,
+        only: None,
+        data_root: workspace.join("target/bench-data"),
+    };
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--quick" => cfg.quick = true,
+            "--seq-ids" => seq_ids = true,
+            "--only" => {
+                cfg.only = args
+                    .next()
+                    .map(|s| s.split(',').map(|x| x.trim().to_string()).collect())
+            }
+            "--data-dir" => cfg.data_root = PathBuf::from(args.next().expect("--data-dir DIR")),
+            "-h" | "--help" => {
+                println!("lode-bench [--quick] [--only P1,P2,...] [--data-dir DIR] [--seq-ids]");
+                return;
+            }
+            other => panic!("unknown argument {other}"),
+        }
+    }
+    std::fs::create_dir_all(&cfg.data_root).expect("create the data directory");
+    START.with(|_| {});
+    let m = machine(&cfg.data_root);
+    println!(
+        "lode {} benchmark ({} run)\nmachine: {} | {} cores | {:.1} GiB | Linux {} | data dir {} on {} ({}) | LMDB {} | SQLite {}",
+        lode::VERSION,
+        if cfg.quick { "quick" } else { "full" },
+        m["cpu"].as_str().unwrap(),
+        m["cores"],
+        m["memory_gib"].as_f64().unwrap(),
+        m["kernel"].as_str().unwrap(),
+        m["data_dir"].as_str().unwrap(),
+        m["filesystem"].as_str().unwrap(),
+        m["device"].as_str().unwrap(),
+        m["lmdb"].as_str().unwrap(),
+        m["sqlite"].as_str().unwrap(),
+    );
+    if m["filesystem"] == "tmpfs" {
+        eprintln!("warning: the data directory is on tmpfs; figures will not reflect a disk");
+    }
+    let mut g = Gen::new();
+    if seq_ids {
+        g.seq_ids = Some(std::sync::atomic::AtomicU64::new(1));
+        println!("diagnostic: message ids are increasing, not random");
+    }
+    let sample = g.event(&account(0), 0, None, None);
+    println!("event size: {} bytes of JSON", sample.json.len());
+    let mut rep = Report::default();
+    let started = Instant::now();
+    if cfg.runs("P1") {
+        p1(&cfg, &g, &mut rep);
+    }
+    if cfg.runs("P2") {
+        p2(&cfg, &g, &mut rep);
+    }
+    if cfg.runs("P3") {
+        p3(&cfg, &g, &mut rep);
+    }
+    if cfg.runs("P4") || cfg.runs("P5") || cfg.runs("P6") {
+        reads(&cfg, &g, &mut rep);
+    }
+    if cfg.runs("P7") {
+        p7(&cfg, &g, &mut rep);
+    }
+    if cfg.runs("P8") || cfg.runs("P9") {
+        big(&cfg, &g, &mut rep);
+    }
+    let elapsed = secs(started.elapsed());
+    let rss = peak_rss_kib();
+    print_table(&rep.rows);
+    for n in &rep.notes {
+        println!("note: {n}");
+    }
+    println!(
+        "peak RSS (VmHWM): {:.1} MiB (includes LMDB map pages touched) | run time {:.0} s",
+        rss as f64 / 1024.0,
+        elapsed
+    );
+    let rows: Vec<Value> = rep
+        .rows
+        .iter()
+        .map(|r| {
+            json!({
+                "case": r.id, "measure": r.what, "unit": r.unit, "lode": r.lode,
+                "baselines": r.baselines.iter().map(|(k, v)| (k.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
+                "ratios": r.ratios.iter().map(|(k, v)| (k.clone(), json!(v))).collect::<serde_json::Map<_, _>>(),
+                "target": r.target, "met": r.met, "note": r.note,
+            })
+        })
+        .collect();
+    let out = json!({
+        "lode_version": lode::VERSION,
+        "mode": if cfg.quick { "quick" } else { "full" },
+        "unix_time": std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs(),
+        "machine": m,
+        "event_bytes": sample.json.len(),
+        "rows": rows,
+        "notes": rep.notes,
+        "extra": rep.extra,
+        "peak_rss_kib": rss,
+        "run_seconds": elapsed,
+    });
+    let dir = workspace.join("target/bench-results");
+    std::fs::create_dir_all(&dir).expect("create target/bench-results");
+    let path = dir.join("latest.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(&out).unwrap()).expect("write results");
+    println!("results: {}", path.canonicalize().unwrap_or(path).display());
+}
