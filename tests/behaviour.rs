@@ -791,9 +791,10 @@ fn b_rd_5_version_us6_bug_10() {
 }
 
 #[test]
-fn b_rd_6_undecodable_records_are_errors_naming_store_and_version() {
-    // The record checksum: a damaged stored record is reported (R-BAD-3 flips bytes on disk;
-    // here the JSON of a snapshot handed in is checked before it is stored).
+fn b_rd_6_snapshot_bytes_are_checked_before_they_are_stored() {
+    // Stored records carry a checksum and a damaged one is reported with the store id and
+    // version: tests/reliability_bad_input.rs (R-BAD-3) flips bytes on disk to prove it. Here:
+    // what goes in is checked, so undecodable bytes are never stored in the first place.
     let (_d, p) = provider();
     let s = open(&p, "1");
     s.add(&ids(1..=1, "a")).unwrap();

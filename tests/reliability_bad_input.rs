@@ -1146,6 +1146,8 @@ fn damage(dir: &Path, marker: &[u8], offset: usize) {
     std::fs::write(&file, bytes).unwrap();
 }
 
+/// R-BAD-3, and B-RD-6 for stored records: a record that cannot be decoded is a serialization
+/// error naming the store id and version; corrupt data is never returned.
 #[test]
 fn r_bad_3_a_damaged_record_is_a_serialization_error_never_silent() {
     let tmp = tempfile::tempdir().unwrap();
