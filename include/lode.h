@@ -254,6 +254,27 @@ lode_status lode_test_panic(lode_error **err);
 #endif
 
 /*
+ Item `index` of the buffer's JSON array (a message of a read result, a record of a query
+ result): its bytes go to `*out_data` and `*out_len`, valid until `lode_buffer_free`. Lets a
+ host take each item without a JSON parser. LODE_INVALID_ARGUMENT for NULL arguments, an
+ index ≥ `lode_buffer_count`, or a buffer that holds no messages or records.
+ */
+lode_status lode_buffer_item(const lode_buffer *buf,
+                             size_t index,
+                             const uint8_t **out_data,
+                             size_t *out_len);
+
+/*
+ The stored EventMessage of item `index`, byte for byte: the item itself for read results,
+ the record's `"Message"` member for query results. Same ownership and errors as
+ `lode_buffer_item`.
+ */
+lode_status lode_buffer_message(const lode_buffer *buf,
+                                size_t index,
+                                const uint8_t **out_data,
+                                size_t *out_len);
+
+/*
  The buffer's bytes (not NUL-terminated), valid until `lode_buffer_free`. NULL if `buf` is NULL.
  */
 const uint8_t *lode_buffer_data(const lode_buffer *buf);
@@ -277,6 +298,15 @@ size_t lode_buffer_count(const lode_buffer *buf);
 lode_status lode_buffer_write(lode_buffer *buf,
                               const uint8_t *data,
                               size_t len);
+
+/*
+ The byte ranges of the buffer's stored messages (as `lode_buffer_message` gives them), all at
+ once: `2 × lode_buffer_count(buf)` offsets into `lode_buffer_data(buf)`, as
+ `[start0, end0, start1, end1, ...]`, owned by the buffer (valid until `lode_buffer_free`).
+ NULL when `buf` is NULL or holds no messages (an empty result, a list of versions, a command
+ record).
+ */
+const size_t *lode_buffer_message_offsets(const lode_buffer *buf);
 
 /*
  Frees a buffer. NULL is ignored.

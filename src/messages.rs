@@ -32,6 +32,7 @@ impl Messages {
     }
 
     /// Appends one stored message (already known to be a JSON object).
+    #[inline]
     pub(crate) fn push(&mut self, version: u64, bytes: &[u8]) {
         if !self.spans.is_empty() {
             self.json.push(b',');
@@ -94,5 +95,13 @@ impl Messages {
     /// Message `i` parsed into a `serde_json::Value` (for callers that want a tree).
     pub fn parse(&self, i: usize) -> Option<serde_json::Value> {
         self.get(i).and_then(|b| serde_json::from_slice(b).ok())
+    }
+}
+
+impl Messages {
+    /// The whole JSON array and the byte range of each message in it (what the C ABI hands
+    /// out, so hosts can take each message's bytes without a JSON parser).
+    pub fn into_parts(self) -> (Vec<u8>, Vec<Range<usize>>) {
+        (self.json, self.spans)
     }
 }

@@ -1,6 +1,8 @@
 //! Library-owned output buffers.
 
-use super::boundary::{bytes, guard};
+use std::ops::Range;
+
+use super::boundary::{bytes, guard, out};
 use super::error::{LodeError, LodeStatus};
 
 /// Bytes the library hands back: a JSON document (an array of messages or records, a JSON
@@ -9,6 +11,14 @@ use super::error::{LodeError, LodeStatus};
 pub struct LodeBuffer {
     pub(crate) data: Vec<u8>,
     pub(crate) count: usize,
+    /// Byte ranges of the top-level array's items, and of the stored message in each item (the
+    /// item itself for read results; the record's "Message" member for query results). Empty
+    /// for buffers that hold no messages.
+    pub(crate) items: Vec<Range<usize>>,
+    pub(crate) messages: Vec<Range<usize>>,
+    /// `messages` flattened as `[start0, end0, start1, end1, ...]` for hosts that take all the
+    /// ranges in one call.
+    pub(crate) message_offsets: Vec<usize>,
 }
 
 /// A byte string handed in: `len` bytes at `ptr` (NULL allowed only when `len` is 0).
@@ -20,9 +30,125 @@ pub struct LodeBytes {
 }
 
 impl LodeBuffer {
-    pub(crate) fn boxed(data: Vec<u8>, count: usize) -> *mut LodeBuffer {
-        Box::into_raw(Box::new(LodeBuffer { data, count }))
+    pub(crate) fn new(data: Vec<u8>, count: usize) -> LodeBuffer {
+        LodeBuffer {
+            data,
+            count,
+            items: Vec::new(),
+            messages: Vec::new(),
+            message_offsets: Vec::new(),
+        }
     }
+
+    fn with_offsets(mut self) -> Box<LodeBuffer> {
+        self.message_offsets = self
+            .messages
+            .iter()
+            .flat_map(|r| [r.start, r.end])
+            .collect();
+        Box::new(self)
+    }
+
+    pub(crate) fn boxed(data: Vec<u8>, count: usize) -> *mut LodeBuffer {
+        Box::into_raw(Box::new(LodeBuffer::new(data, count)))
+    }
+
+    /// A read result: the JSON array of messages with each message's range.
+    pub(crate) fn of_messages(messages: crate::Messages) -> *mut LodeBuffer {
+        let (data, spans) = messages.into_parts();
+        let b = LodeBuffer {
+            count: spans.len(),
+            items: spans.clone(),
+            messages: spans,
+            ..LodeBuffer::new(data, 0)
+        };
+        Box::into_raw(b.with_offsets())
+    }
+
+    /// A query result: the JSON array of records, each ending with its stored message.
+    pub(crate) fn of_records(records: &[crate::LogRecord]) -> crate::Result<*mut LodeBuffer> {
+        let mut b = LodeBuffer::new(Vec::with_capacity(records.len() * 1024 + 2), records.len());
+        b.data.push(b'[');
+        for (i, r) in records.iter().enumerate() {
+            if i > 0 {
+                b.data.push(b',');
+            }
+            let start = b.data.len();
+            serde_json::to_writer(&mut b.data, r).map_err(|e| crate::Error::Internal {
+                detail: format!("could not encode a log record: {e}"),
+            })?;
+            // `Message` is the record's last member and is written verbatim (a raw value), so
+            // it occupies the bytes just before the record's closing brace.
+            let end = b.data.len();
+            b.items.push(start..end);
+            b.messages.push(end - 1 - r.message.len()..end - 1);
+        }
+        b.data.push(b']');
+        Ok(Box::into_raw(b.with_offsets()))
+    }
+
+    fn range(&self, which: &[Range<usize>], index: usize) -> crate::Result<&[u8]> {
+        if which.is_empty() && self.count > 0 {
+            return Err(crate::Error::invalid(
+                "buf",
+                "this buffer holds no messages or records",
+            ));
+        }
+        let r = which.get(index).ok_or_else(|| {
+            crate::Error::invalid(
+                "index",
+                format!("it is {index}, but the buffer holds {} items", which.len()),
+            )
+        })?;
+        Ok(&self.data[r.clone()])
+    }
+}
+
+fn hand_range(
+    buf: *const LodeBuffer,
+    index: usize,
+    out_data: *mut *const u8,
+    out_len: *mut usize,
+    messages: bool,
+) -> LodeStatus {
+    guard(std::ptr::null_mut::<*mut LodeError>(), || {
+        let data_slot = out("out_data", out_data)?;
+        let len_slot = out("out_len", out_len)?;
+        // SAFETY: a non-NULL `buf` was made by this library and not freed (caller's contract).
+        let b = unsafe { buf.as_ref() }
+            .ok_or_else(|| crate::Error::invalid("buf", "the buffer is NULL"))?;
+        let bytes = b.range(if messages { &b.messages } else { &b.items }, index)?;
+        *data_slot = bytes.as_ptr();
+        *len_slot = bytes.len();
+        Ok(())
+    })
+}
+
+/// Item `index` of the buffer's JSON array (a message of a read result, a record of a query
+/// result): its bytes go to `*out_data` and `*out_len`, valid until `lode_buffer_free`. Lets a
+/// host take each item without a JSON parser. LODE_INVALID_ARGUMENT for NULL arguments, an
+/// index ≥ `lode_buffer_count`, or a buffer that holds no messages or records.
+#[no_mangle]
+pub extern "C" fn lode_buffer_item(
+    buf: *const LodeBuffer,
+    index: usize,
+    out_data: *mut *const u8,
+    out_len: *mut usize,
+) -> LodeStatus {
+    hand_range(buf, index, out_data, out_len, false)
+}
+
+/// The stored EventMessage of item `index`, byte for byte: the item itself for read results,
+/// the record's `"Message"` member for query results. Same ownership and errors as
+/// `lode_buffer_item`.
+#[no_mangle]
+pub extern "C" fn lode_buffer_message(
+    buf: *const LodeBuffer,
+    index: usize,
+    out_data: *mut *const u8,
+    out_len: *mut usize,
+) -> LodeStatus {
+    hand_range(buf, index, out_data, out_len, true)
 }
 
 /// The buffer's bytes (not NUL-terminated), valid until `lode_buffer_free`. NULL if `buf` is NULL.
@@ -66,6 +192,20 @@ pub extern "C" fn lode_buffer_write(
         b.count = 1;
         Ok(())
     })
+}
+
+/// The byte ranges of the buffer's stored messages (as `lode_buffer_message` gives them), all at
+/// once: `2 × lode_buffer_count(buf)` offsets into `lode_buffer_data(buf)`, as
+/// `[start0, end0, start1, end1, ...]`, owned by the buffer (valid until `lode_buffer_free`).
+/// NULL when `buf` is NULL or holds no messages (an empty result, a list of versions, a command
+/// record).
+#[no_mangle]
+pub extern "C" fn lode_buffer_message_offsets(buf: *const LodeBuffer) -> *const usize {
+    // SAFETY: a non-NULL `buf` was made by this library and not freed (caller's contract).
+    match unsafe { buf.as_ref() } {
+        Some(b) if !b.message_offsets.is_empty() => b.message_offsets.as_ptr(),
+        _ => std::ptr::null(),
+    }
 }
 
 /// Frees a buffer. NULL is ignored.

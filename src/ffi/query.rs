@@ -27,7 +27,7 @@ fn run(
         let p = handles::provider(provider as usize)?;
         let max = max_count("max", max)?;
         let page: QueryPage = p.query(&query?, max)?;
-        *slot = LodeBuffer::boxed(page.to_json(), page.records.len());
+        *slot = LodeBuffer::of_records(&page.records)?;
         Ok(())
     })
 }

@@ -24,8 +24,7 @@ fn store(handle: *mut LodeStore) -> Result<Arc<EventStore>> {
 }
 
 fn hand_out(messages: Messages, out_buffer: &mut *mut LodeBuffer) {
-    let count = messages.len();
-    *out_buffer = LodeBuffer::boxed(messages.into_json_array(), count);
+    *out_buffer = LodeBuffer::of_messages(messages);
 }
 
 /// Opens the stream `(database, name, id)` of `provider`: takes its lease for
@@ -406,10 +405,7 @@ pub extern "C" fn lode_store_snapshot_all(
                 .version(messages.len().saturating_sub(1))
                 .unwrap_or(0) as i64;
             let json = messages.as_json_array();
-            let mut out = LodeBuffer {
-                data: Vec::new(),
-                count: 0,
-            };
+            let mut out = LodeBuffer::new(Vec::new(), 0);
             let rc = callback(user_data, version, json.as_ptr(), json.len(), &mut out);
             if rc != 0 {
                 return Err(Error::invalid(

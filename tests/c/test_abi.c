@@ -54,6 +54,71 @@ static char *read_all(lode_store *s, bool use_snapshot, size_t *count) {
 
 static void free_store(lode_store *s) { EXPECT_OK(lode_store_free(s, &err)); }
 
+/* lode_buffer_item / lode_buffer_message: each message of a read, and each record and its
+ * stored message of a query, without a JSON parser (B-RD-1, Q-LOG-2). */
+static void test_buffer_items_and_messages(void) {
+    char id[64];
+    lode_store *s = fresh_store(id, 3);
+    lode_buffer *b = NULL;
+    EXPECT_OK(lode_store_read(s, false, &b, &err));
+    CHECK_EQ_I64((int64_t)lode_buffer_count(b), 3);
+    for (size_t i = 0; i < 3; i++) {
+        const uint8_t *p = NULL, *q = NULL;
+        size_t n = 0, m = 0;
+        CHECK_EQ_I64(lode_buffer_item(b, i, &p, &n), LODE_OK);
+        CHECK_EQ_I64(lode_buffer_message(b, i, &q, &m), LODE_OK);
+        CHECK(p == q && n == m);
+        CHECK(n > 2 && p[0] == '{' && p[n - 1] == '}');
+        char want[40], *text = strndup((const char *)p, n);
+        snprintf(want, sizeof want, "\"SequenceNumber\":%zu", i + 1);
+        CHECK_STR_CONTAINS(text, want);
+        free(text);
+    }
+    const uint8_t *p = NULL;
+    size_t n = 0;
+    CHECK_EQ_I64(lode_buffer_item(b, 3, &p, &n), LODE_INVALID_ARGUMENT);
+    CHECK_EQ_I64(lode_buffer_item(b, 0, NULL, &n), LODE_INVALID_ARGUMENT);
+    CHECK_EQ_I64(lode_buffer_message(b, 0, &p, NULL), LODE_INVALID_ARGUMENT);
+    CHECK_EQ_I64(lode_buffer_item(NULL, 0, &p, &n), LODE_INVALID_ARGUMENT);
+    /* All message ranges at once. */
+    const size_t *off = lode_buffer_message_offsets(b);
+    CHECK(off != NULL);
+    for (size_t i = 0; off && i < 3; i++) {
+        const uint8_t *m = NULL;
+        size_t mn = 0;
+        CHECK_EQ_I64(lode_buffer_message(b, i, &m, &mn), LODE_OK);
+        CHECK(lode_buffer_data(b) + off[2 * i] == m && off[2 * i + 1] - off[2 * i] == mn);
+    }
+    CHECK(lode_buffer_message_offsets(NULL) == NULL);
+    lode_buffer_free(b);
+
+    /* A query result: items are records, messages are their "Message" members. */
+    lode_buffer *q = NULL;
+    EXPECT_OK(lode_provider_stream_events_since(P, NULL, 0, STR("BankAccount"), STR(id), 1, 10,
+                                                &q, &err));
+    CHECK_EQ_I64((int64_t)lode_buffer_count(q), 2);
+    for (size_t i = 0; i < 2; i++) {
+        const uint8_t *r = NULL, *msg = NULL;
+        size_t rn = 0, mn = 0;
+        CHECK_EQ_I64(lode_buffer_item(q, i, &r, &rn), LODE_OK);
+        CHECK_EQ_I64(lode_buffer_message(q, i, &msg, &mn), LODE_OK);
+        CHECK(rn > mn && msg > r && msg + mn < r + rn);
+        CHECK(strncmp((const char *)r, "{\"Position\":", 12) == 0);
+        CHECK(msg[0] == '{' && msg[mn - 1] == '}' && r[rn - 1] == '}');
+        CHECK(strncmp((const char *)msg, "{\"Event\":", 9) == 0);
+    }
+    lode_buffer_free(q);
+
+    /* A buffer of numbers has no items. */
+    lode_buffer *v = NULL;
+    EXPECT_OK(lode_store_snapshot(s, 1, STR("{\"Event\":{},\"Metadata\":{}}"), &err));
+    EXPECT_OK(lode_store_snapshot_versions(s, &v, &err));
+    CHECK_EQ_I64(lode_buffer_item(v, 0, &p, &n), LODE_INVALID_ARGUMENT);
+    CHECK(lode_buffer_message_offsets(v) == NULL);
+    lode_buffer_free(v);
+    free_store(s);
+}
+
 /* ---------------------------------------------------------------------------------------- */
 /* Library information, status names, errors, buffers                                        */
 /* ---------------------------------------------------------------------------------------- */
@@ -1139,6 +1204,7 @@ int main(int argc, char **argv) {
     RUN(test_q_provider_queries);
     RUN(test_set_log_callback_counts_events_and_unregisters);
 
+    RUN(test_buffer_items_and_messages);
     RUN(test_b_app_3_version_mismatch);
     RUN(test_b_app_3_version_mismatch_message_names_the_right_versions);
     RUN(test_b_ses_4_store_not_open);

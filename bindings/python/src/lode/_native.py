@@ -16,7 +16,7 @@ import sys
 import threading
 from ctypes import POINTER, byref, c_bool, c_char_p, c_int32, c_int64, c_size_t, c_uint32, c_void_p
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 from .errors import EventStoreError, error_from_status
 
@@ -48,6 +48,9 @@ _SIGNATURES: Dict[str, Any] = {
     "lode_buffer_count": (c_size_t, [_H]),
     "lode_buffer_write": (_S, [_H, c_char_p, c_size_t]),
     "lode_buffer_free": (None, [_H]),
+    "lode_buffer_item": (_S, [_H, c_size_t, POINTER(c_void_p), POINTER(c_size_t)]),
+    "lode_buffer_message": (_S, [_H, c_size_t, POINTER(c_void_p), POINTER(c_size_t)]),
+    "lode_buffer_message_offsets": (c_void_p, [_H]),
     "lode_error_code": (_S, [_H]),
     "lode_error_message": (c_char_p, [_H]),
     "lode_error_details": (c_char_p, [_H]),
@@ -186,6 +189,25 @@ class Native:
             self.call(name, *args, byref(buf))
             size = int(self.lib.lode_buffer_len(buf))
             return ctypes.string_at(self.lib.lode_buffer_data(buf), size) if size else b""
+        finally:
+            self.lib.lode_buffer_free(buf)
+
+
+    def call_messages(self, name: str, *args: Any) -> Tuple[bytes, List[Tuple[int, int]]]:
+        """Calls ``name(*args, &buffer, &err)`` for a buffer of messages or records and returns a
+        copy of its bytes and the byte range of each stored message in them (the item itself
+        for a read; the record's ``Message`` for a query). The buffer is always freed."""
+        buf = c_void_p()
+        try:
+            self.call(name, *args, byref(buf))
+            size = int(self.lib.lode_buffer_len(buf))
+            data = ctypes.string_at(self.lib.lode_buffer_data(buf), size) if size else b""
+            count = int(self.lib.lode_buffer_count(buf))
+            offsets = self.lib.lode_buffer_message_offsets(buf)
+            if count == 0 or not offsets:
+                return data, []
+            flat = (c_size_t * (2 * count)).from_address(offsets)
+            return data, list(zip(flat[0::2], flat[1::2]))
         finally:
             self.lib.lode_buffer_free(buf)
 

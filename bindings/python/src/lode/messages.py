@@ -20,18 +20,38 @@ class EventMessage:
 
     ``raw`` is the JSON exactly as stored (bytes); the parsed views (``event``, ``metadata``)
     are shared dicts: treat them as read-only, or take an independent copy with
-    :meth:`to_dict`. Two messages are equal when their raw bytes are.
+    :meth:`to_dict`. Two messages are equal when their raw bytes are. Messages read from the
+    store are parsed on first use of a parsed view, so reading a stream costs little more
+    than copying its bytes.
     """
 
-    __slots__ = ("_raw", "_data")
+    __slots__ = ("_raw", "_parsed")
 
     def __init__(self, raw: bytes, data: Optional[Dict[str, Any]] = None) -> None:
         """Wraps ``raw`` JSON bytes; ``data`` is its parsed form when the caller has it already."""
         self._raw = bytes(raw)
-        parsed = json.loads(self._raw) if data is None else data
+        self._parsed: Optional[Dict[str, Any]] = None
+        self._parsed = self._check(json.loads(self._raw) if data is None else data)
+
+    @classmethod
+    def _stored(cls, raw: bytes) -> "EventMessage":
+        """A message the store returned (known to be a JSON object): parsed lazily."""
+        message = cls.__new__(cls)
+        message._raw = raw
+        message._parsed = None
+        return message
+
+    @staticmethod
+    def _check(parsed: Any) -> Dict[str, Any]:
         if not isinstance(parsed, dict):
             raise ValueError("an EventMessage must be a JSON object")
-        self._data: Dict[str, Any] = parsed
+        return parsed
+
+    @property
+    def _data(self) -> Dict[str, Any]:
+        if self._parsed is None:
+            self._parsed = self._check(json.loads(self._raw))
+        return self._parsed
 
     @property
     def raw(self) -> bytes:
@@ -112,7 +132,6 @@ def encode_message(message: MessageLike) -> bytes:
 
 _DECODER = json.JSONDecoder()
 _SEPARATORS = re.compile(r"[ \t\n\r,]*")
-_MESSAGE_KEY = '"Message":'
 
 
 def _skip(text: str, i: int) -> int:
@@ -146,24 +165,6 @@ def parse_message_array(data: bytes) -> List[EventMessage]:
     """Splits a buffer holding a JSON array of messages into :class:`EventMessage` objects,
     each keeping its exact stored bytes."""
     return [EventMessage(_span(data, text, start, end), value) for value, start, end, text in _items(data)]
-
-
-def parse_record_array(data: bytes) -> List[Tuple[Dict[str, Any], EventMessage]]:
-    """Splits a buffer holding a JSON array of query records; each record's ``Message`` (its
-    last member, embedded as stored) comes back as an :class:`EventMessage` with its raw bytes."""
-    out: List[Tuple[Dict[str, Any], EventMessage]] = []
-    for value, start, end, text in _items(data):
-        # The record's scalar fields come before "Message", and an unescaped '"Message":' can
-        # only be a key, so the first match is the record's own Message member.
-        k = text.find(_MESSAGE_KEY, start, end)
-        j = end - 1
-        while j > start and text[j - 1] in " \t\n\r":
-            j -= 1
-        if k < 0 or text[end - 1] != "}":
-            raise ValueError("a query record has no Message member")
-        raw = _span(data, text, k + len(_MESSAGE_KEY), j).strip()
-        out.append((value, EventMessage(raw, value["Message"])))
-    return out
 
 
 def new_message_id() -> str:

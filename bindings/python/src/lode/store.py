@@ -8,11 +8,11 @@ from ctypes import byref, c_bool, c_int64, c_void_p, string_at
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from types import TracebackType
-from typing import Any, Callable, Dict, List, Optional, Sequence, Type, Union
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type, Union
 
 from ._native import SNAPSHOT_FN, LodeBytes, Native, StrPath, library_for
 from .errors import EventStoreError
-from .messages import EventMessage, MessageLike, encode_message, parse_message_array, parse_record_array
+from .messages import EventMessage, MessageLike, encode_message, parse_message_array
 
 __all__ = ["EventStoreProvider", "EventStore", "LogRecord", "CommandRecord", "Timeout"]
 
@@ -117,8 +117,18 @@ class CommandRecord:
     last_version: int
 
 
-def _records(data: bytes) -> List[LogRecord]:
-    return [LogRecord._from_json(r, m) for r, m in parse_record_array(data)]
+def _record_items(result: Tuple[bytes, List[Tuple[int, int]]]) -> List[LogRecord]:
+    data, spans = result
+    records: List[Dict[str, Any]] = json.loads(data) if data else []
+    return [
+        LogRecord._from_json(value, EventMessage(data[start:end], value["Message"]))
+        for value, (start, end) in zip(records, spans)
+    ]
+
+
+def _messages(result: Tuple[bytes, List[Tuple[int, int]]]) -> List[EventMessage]:
+    data, spans = result
+    return [EventMessage._stored(data[start:end]) for start, end in spans]
 
 
 class EventStore:
@@ -234,18 +244,18 @@ class EventStore:
     def get(self, use_snapshot: bool = True) -> List[EventMessage]:
         """The whole stream in version order (B-RD-1). With ``use_snapshot`` (the default) the
         latest snapshot comes first, then the events after it (B-RD-2)."""
-        return parse_message_array(self._native.call_buffer("lode_store_read", self._handle, use_snapshot))
+        return _messages(self._native.call_messages("lode_store_read", self._handle, use_snapshot))
 
     def get_to(self, version: int, use_snapshot: bool = True) -> List[EventMessage]:
         """Events 1..``version``, or the latest snapshot at or below it then the events after
         (B-RD-2, B-RD-3). ``version`` 0 gives ``[]``; past the end raises
         StreamVersionNotFoundException."""
-        return parse_message_array(self._native.call_buffer("lode_store_read_to", self._handle, version, use_snapshot))
+        return _messages(self._native.call_messages("lode_store_read_to", self._handle, version, use_snapshot))
 
     def get_slice(self, first: int, last: int) -> List[EventMessage]:
         """Events ``first..last`` inclusive; versions outside 1..current are simply absent
         (B-RD-4)."""
-        return parse_message_array(self._native.call_buffer("lode_store_slice", self._handle, first, last))
+        return _messages(self._native.call_messages("lode_store_slice", self._handle, first, last))
 
     def version(self) -> int:
         """The current stream version, 0 for an empty stream (B-RD-5)."""
@@ -416,7 +426,7 @@ class EventStoreProvider:
     def read_log(self, from_position: int = 0, max: int = 1000) -> List[LogRecord]:
         """The global log from ``from_position`` (inclusive), at most ``max`` records,
         ascending (Q-LOG-1, Q-LOG-2)."""
-        return _records(self._native.call_buffer("lode_provider_read_log", self._handle, from_position, max))
+        return _record_items(self._native.call_messages("lode_provider_read_log", self._handle, from_position, max))
 
     def events_by_type(
         self, event_type: str, event_version: Optional[int] = None, from_position: int = 0, max: int = 1000
@@ -424,22 +434,22 @@ class EventStoreProvider:
         """Events of type ``event_type`` (``Metadata.Message.Name``), optionally of one event
         version only (Q-Q-1)."""
         version = -1 if event_version is None else event_version
-        return _records(
-            self._native.call_buffer(
+        return _record_items(
+            self._native.call_messages(
                 "lode_provider_events_by_type", self._handle, *_arg(event_type), version, from_position, max
             )
         )
 
     def events_by_time(self, start: datetime, end: datetime, max: int = 1000) -> List[LogRecord]:
         """Events recorded by the store in ``[start, end)`` (Q-Q-2). Naive datetimes are UTC."""
-        return _records(
-            self._native.call_buffer("lode_provider_events_by_time", self._handle, _micros(start), _micros(end), max)
+        return _record_items(
+            self._native.call_messages("lode_provider_events_by_time", self._handle, _micros(start), _micros(end), max)
         )
 
     def events_by_correlation(self, correlation_id: str, from_position: int = 0, max: int = 1000) -> List[LogRecord]:
         """Events whose ``Metadata.Context.CorrelationId`` is ``correlation_id`` (Q-Q-3)."""
-        return _records(
-            self._native.call_buffer(
+        return _record_items(
+            self._native.call_messages(
                 "lode_provider_events_by_correlation", self._handle, *_arg(correlation_id), from_position, max
             )
         )
@@ -449,8 +459,8 @@ class EventStoreProvider:
     ) -> List[LogRecord]:
         """Events of stream ``(database, name, id)`` after ``since_version``, without a
         session (Q-Q-4)."""
-        return _records(
-            self._native.call_buffer(
+        return _record_items(
+            self._native.call_messages(
                 "lode_provider_stream_events_since",
                 self._handle,
                 *_opt(database),
