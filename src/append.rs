@@ -90,6 +90,9 @@ struct Plan {
     current: u64,
     first_position: u64,
     recorded_at: Micros,
+    /// The stream's number is the largest in the directory, so its new `events` keys are the
+    /// largest of that table and can be written with `MDB_APPEND`.
+    events_at_end: bool,
 }
 
 /// Checks `req` against the transaction's state; `Ok(Err(appended))` is an exact retry.
@@ -110,11 +113,10 @@ fn plan(w: &WriteTxn<'_>, req: &AppendRequest<'_>, now: Micros) -> Result<Result
     // B-APP-6: ids already in the stream make this a retry or a refusal.
     if let Some(info) = info {
         let mut stored = Vec::with_capacity(req.messages.len());
+        let mut key = Vec::with_capacity(64);
         for m in &req.messages {
-            let v = w.get(
-                Table::MessageIds,
-                &layout::message_id_key(info.num, &m.meta.id),
-            )?;
+            layout::message_id_key_into(&mut key, info.num, &m.meta.id);
+            let v = w.get(Table::MessageIds, &key)?;
             stored.push(v.and_then(layout::u64_be));
         }
         if let Some(first_hit) = stored.iter().position(Option::is_some) {
@@ -169,16 +171,18 @@ fn plan(w: &WriteTxn<'_>, req: &AppendRequest<'_>, now: Micros) -> Result<Result
         }
     }
 
+    // The largest stream number so far (stream numbers are given in increasing order).
+    let last_num = w
+        .seek_lt(Table::StreamNames, &[0xff; 9])?
+        .and_then(|(k, _)| layout::u64_be(k))
+        .unwrap_or(0);
     let (num, new_stream) = match info {
         Some(i) => (i.num, false),
-        None => {
-            let last = w.seek_lt(Table::StreamNames, &[0xff; 9])?;
-            (
-                last.and_then(|(k, _)| layout::u64_be(k)).unwrap_or(0) + 1,
-                true,
-            )
-        }
+        None => (last_num + 1, true),
     };
+    // The stream's events are keyed (num, 1..=current); when no stream has a larger number,
+    // (num, current + 1..) are the largest keys of `events`.
+    let events_at_end = num >= last_num;
     let last_log = w
         .seek_lt(Table::Log, &[0xff; 9])?
         .map(|(k, v)| (layout::u64_be(k).unwrap_or(0), LogEntry::decode(v)));
@@ -200,57 +204,52 @@ fn plan(w: &WriteTxn<'_>, req: &AppendRequest<'_>, now: Micros) -> Result<Result
         first_position: last_position + 1,
         // Q-LOG: recorded-at never decreases along the log, even if the clock steps back.
         recorded_at: now.max(last_time),
+        events_at_end,
     }))
 }
 
 /// Writes a planned append. Only storage errors can happen here.
 fn write(w: &mut WriteTxn<'_>, req: &AppendRequest<'_>, p: &Plan) -> Result<Appended> {
     let mut digits = String::new();
+    // Index keys are built in one reused buffer (no allocation per event).
     let mut key = Vec::with_capacity(64);
     for (k, m) in req.messages.iter().enumerate() {
         let version = p.current + k as u64 + 1;
         let position = p.first_position + k as u64;
         let parts = m.stored_parts(version, &mut digits);
         let len = layout::EVENT_HEADER + parts.iter().map(|x| x.len()).sum::<usize>();
-        w.put_with(
-            Table::Events,
-            &layout::version_key(p.num, version),
-            len,
-            |out| layout::write_event(out, position, p.recorded_at, &parts),
-        )?;
-        w.put(
-            Table::MessageIds,
-            &layout::message_id_key(p.num, &m.meta.id),
-            &version.to_be_bytes(),
-        )?;
+        let event_key = layout::version_key(p.num, version);
+        let fill = |out: &mut [u8]| layout::write_event(out, position, p.recorded_at, &parts);
+        if p.events_at_end {
+            w.put_with_append(Table::Events, &event_key, len, fill)?;
+        } else {
+            w.put_with(Table::Events, &event_key, len, fill)?;
+        }
+        layout::message_id_key_into(&mut key, p.num, &m.meta.id);
+        w.put(Table::MessageIds, &key, &version.to_be_bytes())?;
         let entry = LogEntry {
             stream: p.num,
             version,
             recorded_at: p.recorded_at,
         };
-        w.put(Table::Log, &position.to_be_bytes(), &entry.encode())?;
-        key.clear();
-        key.extend_from_slice(&layout::string_position_key(&m.meta.name, position));
+        // Positions continue from the log's last key: always the largest.
+        w.put_append(Table::Log, &position.to_be_bytes(), &entry.encode())?;
+        layout::string_position_key_into(&mut key, &m.meta.name, position);
         w.put(Table::ByType, &key, &m.meta.event_version.to_be_bytes())?;
-        key.clear();
-        key.extend_from_slice(&layout::type_version_prefix(
-            &m.meta.name,
-            m.meta.event_version,
-        ));
-        key.extend_from_slice(&position.to_be_bytes());
+        layout::type_version_key_into(&mut key, &m.meta.name, m.meta.event_version, position);
         w.put(Table::ByTypeVersion, &key, &[])?;
         if let Some(c) = &m.meta.correlation_id {
-            w.put(
-                Table::ByCorrelation,
-                &layout::string_position_key(c, position),
-                &[],
-            )?;
+            layout::string_position_key_into(&mut key, c, position);
+            w.put(Table::ByCorrelation, &key, &[])?;
         }
     }
     if !req.messages.is_empty() {
         // One time-index entry per append: its events share `recorded_at` and are contiguous in
-        // the log, which is ordered by time, so a time query walks the log from here.
-        w.put(
+        // the log, which is ordered by time, so a time query walks the log from here. The key
+        // is the largest of the table: `recorded_at` is at least the log's last time (so at
+        // least every time in `by_time`), and on a tie the first position is past every
+        // position of the log.
+        w.put_append(
             Table::ByTime,
             &layout::time_key(p.recorded_at, p.first_position),
             &[],

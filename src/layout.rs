@@ -203,26 +203,41 @@ impl LogEntry {
     }
 }
 
-/// `message_ids` key: `u64 stream ‖ message id bytes`; the value is the version (u64).
-pub(crate) fn message_id_key(stream: u64, id: &str) -> Vec<u8> {
-    let mut k = Vec::with_capacity(8 + id.len());
+/// `message_ids` key: `u64 stream ‖ message id bytes`; the value is the version (u64). Written
+/// into `k` (cleared first), so a loop reuses one buffer.
+pub(crate) fn message_id_key_into(k: &mut Vec<u8>, stream: u64, id: &str) {
+    k.clear();
     k.extend_from_slice(&stream.to_be_bytes());
     k.extend_from_slice(id.as_bytes());
-    k
+}
+
+/// `by_type` key: `u16 len ‖ type ‖ u64 position`; value: event version u32.
+/// `by_correlation` key: `u16 len ‖ correlation id ‖ u64 position`; value: empty.
+/// Written into `k` (cleared first).
+pub(crate) fn string_position_key_into(k: &mut Vec<u8>, s: &str, position: u64) {
+    k.clear();
+    push_str(k, s);
+    k.extend_from_slice(&position.to_be_bytes());
+}
+
+/// `by_type_version` key: [`type_version_prefix`] ‖ `u64 position`, written into `k` (cleared
+/// first).
+pub(crate) fn type_version_key_into(
+    k: &mut Vec<u8>,
+    event_type: &str,
+    event_version: u32,
+    position: u64,
+) {
+    k.clear();
+    push_str(k, event_type);
+    k.extend_from_slice(&event_version.to_be_bytes());
+    k.extend_from_slice(&position.to_be_bytes());
 }
 
 /// Prefix of an index on one string (event type or correlation id): `u16 len ‖ bytes`.
 pub(crate) fn string_prefix(s: &str) -> Vec<u8> {
     let mut k = Vec::with_capacity(2 + s.len() + 12);
     push_str(&mut k, s);
-    k
-}
-
-/// `by_type` key: `u16 len ‖ type ‖ u64 position`; value: event version u32.
-/// `by_correlation` key: `u16 len ‖ correlation id ‖ u64 position`; value: empty.
-pub(crate) fn string_position_key(s: &str, position: u64) -> Vec<u8> {
-    let mut k = string_prefix(s);
-    k.extend_from_slice(&position.to_be_bytes());
     k
 }
 

@@ -31,6 +31,18 @@ struct Envelope<'a> {
     _event: Option<IgnoredAny>,
 }
 
+/// The envelope read in one pass: `Metadata` decoded as it is read (its `Context` kept raw, for
+/// its offset). [`parse_metadata`] uses it first and falls back to [`Envelope`] (Metadata kept
+/// raw, then decoded) when it fails or when the message has no `Context`, so errors and the
+/// offset of `Metadata` come from the same code as before.
+#[derive(Deserialize)]
+struct OnePass<'a> {
+    #[serde(rename = "Metadata", borrow, default)]
+    metadata: Option<MetadataFields<'a>>,
+    #[serde(rename = "Event", default)]
+    _event: Option<IgnoredAny>,
+}
+
 #[derive(Deserialize)]
 struct MetadataFields<'a> {
     #[serde(rename = "Message", borrow, default)]
@@ -149,18 +161,31 @@ pub fn parse_metadata<'a>(bytes: &'a [u8], what: &str) -> Result<MessageMetadata
     // stored messages must be valid UTF-8 JSON for every reader.
     let text =
         std::str::from_utf8(bytes).map_err(|e| bad(format!("it is not valid UTF-8 ({e})")))?;
-    let env: Envelope<'a> =
-        serde_json::from_str(text).map_err(|e| bad(format!("it is not valid JSON: {e}")))?;
-    let meta_raw = env
-        .metadata
-        .0
-        .filter(|r| r.get() != "null")
-        .ok_or_else(|| missing("Metadata"))?;
-    let meta: MetadataFields<'a> = serde_json::from_str(meta_raw.get()).map_err(|e| {
-        bad(format!(
-            "its Metadata is not an object of the expected shape: {e}"
-        ))
-    })?;
+    // Fast path: one pass over the document. It succeeds exactly when the two-pass reading
+    // below would, with the same fields; the two-pass reading runs only when it does not (to
+    // give the same error) or when the message has no Context (whose edit needs the offset of
+    // Metadata).
+    let (meta, meta_raw) = match serde_json::from_str::<OnePass<'a>>(text) {
+        Ok(OnePass {
+            metadata: Some(meta),
+            ..
+        }) if meta.context.0.is_some() => (meta, None),
+        _ => {
+            let env: Envelope<'a> = serde_json::from_str(text)
+                .map_err(|e| bad(format!("it is not valid JSON: {e}")))?;
+            let meta_raw = env
+                .metadata
+                .0
+                .filter(|r| r.get() != "null")
+                .ok_or_else(|| missing("Metadata"))?;
+            let meta: MetadataFields<'a> = serde_json::from_str(meta_raw.get()).map_err(|e| {
+                bad(format!(
+                    "its Metadata is not an object of the expected shape: {e}"
+                ))
+            })?;
+            (meta, Some(meta_raw))
+        }
+    };
     let msg = meta.message.ok_or_else(|| missing("Metadata.Message"))?;
     let id = msg.id.ok_or_else(|| missing("Metadata.Message.Id"))?;
     let name = msg.name.ok_or_else(|| missing("Metadata.Message.Name"))?;
@@ -182,9 +207,8 @@ pub fn parse_metadata<'a>(bytes: &'a [u8], what: &str) -> Result<MessageMetadata
         })?,
     };
 
-    let meta_at = offset_in(bytes, meta_raw);
-    let (ctx, edit) = match meta.context.0 {
-        Some(raw) if raw.get() != "null" => {
+    let (ctx, edit) = match (meta.context.0, meta_raw) {
+        (Some(raw), _) if raw.get() != "null" => {
             let ctx: ContextFields<'a> = serde_json::from_str(raw.get()).map_err(|e| {
                 bad(format!(
                     "its Metadata.Context is not an object of the expected shape: {e}"
@@ -211,7 +235,7 @@ pub fn parse_metadata<'a>(bytes: &'a [u8], what: &str) -> Result<MessageMetadata
             };
             (ctx, edit)
         }
-        Some(null) => {
+        (Some(null), _) => {
             // "Context": null  ->  "Context": {"SequenceNumber": N}
             let s = offset_in(bytes, null);
             let edit = Edit {
@@ -222,15 +246,20 @@ pub fn parse_metadata<'a>(bytes: &'a [u8], what: &str) -> Result<MessageMetadata
             };
             (ContextFields::default(), edit)
         }
-        None => (
+        (None, Some(meta_raw)) => (
             ContextFields::default(),
             Edit {
-                start: meta_at + 1,
-                end: meta_at + 1,
+                start: offset_in(bytes, meta_raw) + 1,
+                end: offset_in(bytes, meta_raw) + 1,
                 prefix: "\"Context\":{\"SequenceNumber\":",
                 suffix: if is_empty_object(meta_raw) { "}" } else { "}," },
             },
         ),
+        (None, None) => {
+            return Err(Error::Internal {
+                detail: "the one-pass reading accepted a message without a Context".into(),
+            })
+        }
     };
     let sequence_number = match ctx.sequence_number.0 {
         Some(raw) if raw.get() != "null" => Some(raw.get().parse::<i64>().map_err(|_| {
@@ -348,7 +377,10 @@ pub(crate) fn prepare_batch<'a, M: AsRef<[u8]>>(
         .enumerate()
         .map(|(i, m)| {
             let json = trim_ascii_start(m.as_ref());
-            let meta = parse_metadata(json, &format!("message {i} of the batch"))?;
+            // The label names the message only in errors: build it only then (reading again
+            // gives the same error).
+            let meta = parse_metadata(json, "message of the batch")
+                .or_else(|_| parse_metadata(json, &format!("message {i} of the batch")))?;
             Ok(PreparedMessage { meta, json })
         })
         .collect()

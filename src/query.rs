@@ -214,7 +214,7 @@ pub(crate) fn run(tx: &impl Reads, query: &Query, max: usize) -> Result<QueryPag
         let mut start = prefix.to_vec();
         start.extend_from_slice(&from.to_be_bytes());
         let mut positions = Vec::new();
-        tx.scan(table, &start, &mut |k, _| {
+        tx.scan(table, &start, |k, _| {
             page.visited += 1;
             if !k.starts_with(prefix) || k.len() != prefix.len() + 8 {
                 return Ok(false);
@@ -266,14 +266,14 @@ pub(crate) fn run(tx: &impl Reads, query: &Query, max: usize) -> Result<QueryPag
             // The first append recorded at or after `from`, then the log from its first
             // position (the log is ordered by recorded-at) until `to`.
             let mut start = None;
-            tx.scan(Table::ByTime, &layout::time_key(*from, 0), &mut |k, _| {
+            tx.scan(Table::ByTime, &layout::time_key(*from, 0), |k, _| {
                 page.visited += 1;
                 start = layout::key_position(k);
                 Ok(false)
             })?;
             let mut positions = Vec::new();
             if let Some(start) = start {
-                tx.scan(Table::Log, &start.to_be_bytes(), &mut |k, v| {
+                tx.scan(Table::Log, &start.to_be_bytes(), |k, v| {
                     page.visited += 1;
                     match LogEntry::decode(v) {
                         Some(e) if e.recorded_at < *to => {

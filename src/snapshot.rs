@@ -44,7 +44,7 @@ pub(crate) fn versions(tx: &impl Reads, num: u64) -> Result<Vec<u64>> {
     tx.scan(
         Table::Snapshots,
         &layout::version_key(num, 0),
-        &mut |k, _| match layout::split_version_key(k) {
+        |k, _| match layout::split_version_key(k) {
             Some((s, v)) if s == num => {
                 out.push(v);
                 Ok(true)

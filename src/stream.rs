@@ -109,33 +109,29 @@ pub(crate) fn push_events(
         return Ok(());
     }
     let mut expected = first;
-    tx.scan(
-        Table::Events,
-        &layout::version_key(num, first),
-        &mut |k, v| {
-            let Some((s, version)) = layout::split_version_key(k) else {
-                return Err(Error::corrupt(
-                    store_id,
-                    expected,
-                    "an event key is damaged",
-                ));
-            };
-            if s != num || version > last {
-                return Ok(false);
-            }
-            if version != expected {
-                return Err(Error::corrupt(
-                    store_id,
-                    expected,
-                    format!("event {expected} is missing (found {version})"),
-                ));
-            }
-            let record = layout::read_event(v).map_err(|r| Error::corrupt(store_id, version, r))?;
-            out.push(version, record.json);
-            expected += 1;
-            Ok(version < last)
-        },
-    )?;
+    tx.scan(Table::Events, &layout::version_key(num, first), |k, v| {
+        let Some((s, version)) = layout::split_version_key(k) else {
+            return Err(Error::corrupt(
+                store_id,
+                expected,
+                "an event key is damaged",
+            ));
+        };
+        if s != num || version > last {
+            return Ok(false);
+        }
+        if version != expected {
+            return Err(Error::corrupt(
+                store_id,
+                expected,
+                format!("event {expected} is missing (found {version})"),
+            ));
+        }
+        let record = layout::read_event(v).map_err(|r| Error::corrupt(store_id, version, r))?;
+        out.push(version, record.json);
+        expected += 1;
+        Ok(version < last)
+    })?;
     if expected <= last {
         return Err(Error::corrupt(
             store_id,
@@ -146,11 +142,20 @@ pub(crate) fn push_events(
     Ok(())
 }
 
-/// Bytes to reserve for `count` events, guessed from the first one's size.
+/// Bytes to reserve for `count` events, guessed from the larger of the first and the last
+/// one's size. Stored messages usually carry their version as `SequenceNumber`, so later events
+/// are a few bytes longer than earlier ones; a guess from the first alone falls short near the
+/// end, and growing a multi-megabyte buffer then copies all of it once more.
 pub(crate) fn size_hint(tx: &impl Reads, num: u64, first: u64, count: u64) -> Result<usize> {
-    let one = tx
-        .get(Table::Events, &layout::version_key(num, first))?
-        .map(|v| v.len().saturating_sub(layout::EVENT_HEADER))
-        .unwrap_or(0);
+    let len = |version: u64| -> Result<usize> {
+        Ok(tx
+            .get(Table::Events, &layout::version_key(num, version))?
+            .map(|v| v.len().saturating_sub(layout::EVENT_HEADER))
+            .unwrap_or(0))
+    };
+    let mut one = len(first)?;
+    if count > 1 {
+        one = one.max(len(first.saturating_add(count - 1))?);
+    }
     Ok(one.saturating_mul(count.min(1 << 20) as usize))
 }

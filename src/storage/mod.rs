@@ -380,9 +380,6 @@ fn create_dir(dir: &Path, mode: u32) -> Result<()> {
         .map_err(|e| io_error("creating the store directory", e))
 }
 
-/// A scan's callback: gets each key and value; returns whether to go on.
-pub(crate) type EntryVisitor<'a> = dyn FnMut(&[u8], &[u8]) -> Result<bool> + 'a;
-
 /// What both transaction kinds can do: point reads and ordered scans.
 ///
 /// Returned slices borrow the transaction, so they cannot outlive it.
@@ -394,7 +391,12 @@ pub(crate) trait Reads {
 
     /// Calls `f` on each entry from the first key `>= from`, in key order, while `f` returns
     /// `Ok(true)`. One cursor walk; the cursor is closed before this returns.
-    fn scan(&self, table: Table, from: &[u8], f: &mut EntryVisitor<'_>) -> Result<()>;
+    ///
+    /// Generic over the callback (the trait is only used as `impl Reads`), so the walk and the
+    /// callback compile into one loop: no indirect call per record (the read path, P4).
+    fn scan<F>(&self, table: Table, from: &[u8], f: F) -> Result<()>
+    where
+        F: FnMut(&[u8], &[u8]) -> Result<bool>;
 }
 
 /// A read-only transaction (a consistent snapshot of the directory).
@@ -428,6 +430,7 @@ fn get_in<'t, T: Transaction>(
 
 type Entry<'t> = (&'t [u8], &'t [u8]);
 
+#[inline]
 fn cursor_op<'t>(
     cursor: &lmdb::RoCursor<'t>,
     key: Option<&[u8]>,
@@ -455,12 +458,11 @@ fn seek_lt_in<'t, T: Transaction>(
     }
 }
 
-fn scan_in<T: Transaction>(
-    txn: &T,
-    d: lmdb::Database,
-    from: &[u8],
-    f: &mut EntryVisitor<'_>,
-) -> Result<()> {
+#[inline]
+fn scan_in<T: Transaction, F>(txn: &T, d: lmdb::Database, from: &[u8], mut f: F) -> Result<()>
+where
+    F: FnMut(&[u8], &[u8]) -> Result<bool>,
+{
     let cursor = txn
         .open_ro_cursor(d)
         .map_err(|e| storage_error("opening a cursor", e))?;
@@ -487,7 +489,11 @@ macro_rules! impl_reads {
             fn seek_lt(&self, table: Table, key: &[u8]) -> Result<Option<(&[u8], &[u8])>> {
                 seek_lt_in(&self.txn, db(self.tables, table), key)
             }
-            fn scan(&self, table: Table, from: &[u8], f: &mut EntryVisitor<'_>) -> Result<()> {
+            #[inline]
+            fn scan<F>(&self, table: Table, from: &[u8], f: F) -> Result<()>
+            where
+                F: FnMut(&[u8], &[u8]) -> Result<bool>,
+            {
                 scan_in(&self.txn, db(self.tables, table), from, f)
             }
         }
@@ -525,6 +531,43 @@ impl WriteTxn<'_> {
         Ok(())
     }
 
+    /// Inserts `key`, which the caller guarantees is larger than every key already in `table`,
+    /// with LMDB's `MDB_APPEND`: LMDB goes straight to the last leaf instead of searching the
+    /// B-tree, and when that leaf is full it starts a new page instead of splitting the leaf in
+    /// half, so right-edge tables (`log`, `by_time`, the newest stream's `events`) fill their
+    /// pages and an append dirties fewer of them.
+    ///
+    /// Why it is safe: LMDB compares `key` with the table's last key itself. A key that is not
+    /// the largest is refused with `MDB_KEYEXIST` and nothing is written; that comes back as a
+    /// storage error (failing the transaction), never as a misordered table.
+    pub(crate) fn put_append(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<()> {
+        self.txn
+            .put(
+                db(self.tables, table),
+                &key,
+                &value,
+                lmdb::WriteFlags::APPEND,
+            )
+            .map_err(|e| storage_error("appending a record at the end of a table", e))
+    }
+
+    /// [`WriteTxn::put_with`] with `MDB_APPEND`: the same guarantee and the same check as
+    /// [`WriteTxn::put_append`].
+    pub(crate) fn put_with_append(
+        &mut self,
+        table: Table,
+        key: &[u8],
+        len: usize,
+        fill: impl FnOnce(&mut [u8]),
+    ) -> Result<()> {
+        let slot = self
+            .txn
+            .reserve(db(self.tables, table), &key, len, lmdb::WriteFlags::APPEND)
+            .map_err(|e| storage_error("appending a record at the end of a table", e))?;
+        fill(slot);
+        Ok(())
+    }
+
     /// Deletes a key; returns whether it was there.
     pub(crate) fn delete(&mut self, table: Table, key: &[u8]) -> Result<bool> {
         match self.txn.del(db(self.tables, table), &key, None) {
@@ -537,7 +580,7 @@ impl WriteTxn<'_> {
     /// Deletes every key starting with `prefix`; returns how many.
     pub(crate) fn delete_prefix(&mut self, table: Table, prefix: &[u8]) -> Result<usize> {
         let mut keys = Vec::new();
-        self.scan(table, prefix, &mut |k, _| {
+        self.scan(table, prefix, |k, _| {
             let inside = k.starts_with(prefix);
             if inside {
                 keys.push(k.to_vec());
