@@ -1,0 +1,22 @@
+//-
+// Copyright 2017, 2018 The proptest developers
+//
+// Licensed under the Apache License, Version 2.0 <LICENSE-APACHE or
+// http://www.apache.org/licenses/LICENSE-2.0> or the MIT license
+// <LICENSE-MIT or http://opensource.org/licenses/MIT>, at your
+// option. This file may not be copied, modified, or distributed
+// except according to those terms.
+
+//! Arbitrary implementations for libstd.
+
+mod env;
+mod ffi;
+mod fs;
+mod io;
+mod net;
+mod panic;
+mod path;
+mod string;
+mod sync;
+mod thread;
+mod time;

@@ -1,0 +1,4 @@
+#[derive(Copy, Clone, Default)]
+pub(crate) struct Style {
+    pub(crate) multiline_array: bool,
+}
