@@ -1,0 +1,12 @@
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#define B 0
+
+#define A 0
+
+extern const uint8_t D;
+
+extern const uint8_t C;

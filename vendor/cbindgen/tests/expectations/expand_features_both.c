@@ -1,0 +1,14 @@
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+typedef struct Foo {
+
+} Foo;
+
+void extra_debug_fn(void);
+
+void cbindgen(void);
+
+void root(struct Foo a);

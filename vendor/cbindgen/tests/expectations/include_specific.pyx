@@ -1,0 +1,3 @@
+
+cdef extern from *:
+  pass

@@ -1,0 +1,12 @@
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+typedef struct Foo {
+
+} Foo;
+#define FOO_GA 10
+#define FOO_ZO 3.14
+
+void root(struct Foo x);

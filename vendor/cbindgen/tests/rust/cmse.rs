@@ -1,0 +1,5 @@
+#[no_mangle]
+pub extern "cmse-nonsecure-entry" fn foo() {}
+
+#[no_mangle]
+pub extern "cmse-nonsecure-call" fn bar() {}

@@ -1,0 +1,9 @@
+#[repr(C)]
+struct Foo {}
+
+impl Foo {
+    const FOO: i32 = 0;
+}
+
+pub const Foo_FOO: u32 = 42;
+

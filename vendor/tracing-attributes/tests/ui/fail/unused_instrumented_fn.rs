@@ -1,0 +1,6 @@
+#![deny(dead_code)]
+
+#[tracing::instrument]
+fn never_used() {}
+
+fn main() {}
