@@ -1,11 +1,39 @@
-"""Marks the wheel platform-specific when it carries the shared library (lode/_native/)."""
+"""Builds the wheel with the shared library inside (lode/_native/), marked platform-specific.
 
+When no library was copied into ``src/lode/_native/`` and this package sits in the lode
+repository (``../../Cargo.toml``), the library is built with ``cargo build --release --lib``
+and copied in, so ``pip install ./bindings/python`` gives a working package by itself. Set
+``LODE_PYTHON_NO_CARGO=1`` to skip that (a pure package that loads the library from
+``LODE_LIBRARY`` or an explicit path).
+"""
+
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from setuptools import Distribution, setup
 from setuptools.command.bdist_wheel import bdist_wheel
 
-NATIVE = Path(__file__).resolve().parent / "src" / "lode" / "_native"
+HERE = Path(__file__).resolve().parent
+NATIVE = HERE / "src" / "lode" / "_native"
+REPO = HERE.parent.parent
+LIBRARY = {"darwin": "liblode.dylib", "win32": "lode.dll"}.get(sys.platform, "liblode.so")
+
+
+def _build_native() -> None:
+    if any(NATIVE.glob("*lode.*")) or os.environ.get("LODE_PYTHON_NO_CARGO"):
+        return
+    if not (REPO / "Cargo.toml").is_file() or shutil.which("cargo") is None:
+        return
+    print("building the lode shared library with cargo (release)", file=sys.stderr)
+    subprocess.run(["cargo", "build", "--release", "--lib"], cwd=REPO, check=True)
+    NATIVE.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / "target" / "release" / LIBRARY, NATIVE / LIBRARY)
+
+
+_build_native()
 HAS_NATIVE = any(NATIVE.glob("*lode.*"))
 
 
