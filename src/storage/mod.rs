@@ -503,16 +503,37 @@ impl_reads!(ReadTxn);
 impl_reads!(WriteTxn);
 
 impl WriteTxn<'_> {
+    fn put_flagged(
+        &mut self,
+        table: Table,
+        key: &[u8],
+        value: &[u8],
+        flags: lmdb::WriteFlags,
+    ) -> Result<()> {
+        self.txn
+            .put(db(self.tables, table), &key, &value, flags)
+            .map_err(|e| storage_error("writing a record", e))
+    }
+
+    fn reserve_flagged(
+        &mut self,
+        table: Table,
+        key: &[u8],
+        len: usize,
+        flags: lmdb::WriteFlags,
+        fill: impl FnOnce(&mut [u8]),
+    ) -> Result<()> {
+        let slot = self
+            .txn
+            .reserve(db(self.tables, table), &key, len, flags)
+            .map_err(|e| storage_error("writing a record", e))?;
+        fill(slot);
+        Ok(())
+    }
+
     /// Inserts or replaces.
     pub(crate) fn put(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<()> {
-        self.txn
-            .put(
-                db(self.tables, table),
-                &key,
-                &value,
-                lmdb::WriteFlags::empty(),
-            )
-            .map_err(|e| storage_error("writing a record", e))
+        self.put_flagged(table, key, value, lmdb::WriteFlags::empty())
     }
 
     /// Inserts a value of `len` bytes written in place by `fill` (no intermediate buffer).
@@ -523,12 +544,7 @@ impl WriteTxn<'_> {
         len: usize,
         fill: impl FnOnce(&mut [u8]),
     ) -> Result<()> {
-        let slot = self
-            .txn
-            .reserve(db(self.tables, table), &key, len, lmdb::WriteFlags::empty())
-            .map_err(|e| storage_error("writing a record", e))?;
-        fill(slot);
-        Ok(())
+        self.reserve_flagged(table, key, len, lmdb::WriteFlags::empty(), fill)
     }
 
     /// Inserts `key`, which the caller guarantees is larger than every key already in `table`,
@@ -541,14 +557,7 @@ impl WriteTxn<'_> {
     /// the largest is refused with `MDB_KEYEXIST` and nothing is written; that comes back as a
     /// storage error (failing the transaction), never as a misordered table.
     pub(crate) fn put_append(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<()> {
-        self.txn
-            .put(
-                db(self.tables, table),
-                &key,
-                &value,
-                lmdb::WriteFlags::APPEND,
-            )
-            .map_err(|e| storage_error("appending a record at the end of a table", e))
+        self.put_flagged(table, key, value, lmdb::WriteFlags::APPEND)
     }
 
     /// [`WriteTxn::put_with`] with `MDB_APPEND`: the same guarantee and the same check as
@@ -560,12 +569,7 @@ impl WriteTxn<'_> {
         len: usize,
         fill: impl FnOnce(&mut [u8]),
     ) -> Result<()> {
-        let slot = self
-            .txn
-            .reserve(db(self.tables, table), &key, len, lmdb::WriteFlags::APPEND)
-            .map_err(|e| storage_error("appending a record at the end of a table", e))?;
-        fill(slot);
-        Ok(())
+        self.reserve_flagged(table, key, len, lmdb::WriteFlags::APPEND, fill)
     }
 
     /// Deletes a key; returns whether it was there.
