@@ -14,7 +14,8 @@ CFLAGS  := -std=c11 -Wall -Wextra -Werror -g -Iinclude
 .PHONY: test demo lint header-check test-rust test-c test-python tools bench bench-quick
 
 test: tools lint header-check test-rust test-c test-python
-	@echo "all test suites passed"
+	@echo "all test suites passed (lint, header, Rust, C, Python)"
+	@echo "suites: 5 passed, 0 failed"
 
 # Installs what the tests need and the machine lacks (valgrind for the C tests).
 tools:

@@ -5,10 +5,11 @@
 //! idempotent retries, snapshots, a global ordered log, indexed queries by type, time and
 //! correlation, and command idempotency. One directory on disk; no server.
 //!
-//! ```no_run
+//! ```
 //! use lode::{EventStoreProvider, NewMessage, create_message};
 //! # fn main() -> lode::Result<()> {
-//! let provider = EventStoreProvider::open_default("/tmp/bank")?;
+//! # let dir = std::env::temp_dir().join(format!("lode-doc-{}", std::process::id()));
+//! let provider = EventStoreProvider::open_default(&dir)?; // e.g. "/var/lib/bank"
 //! let store = provider.open_store("BankAccount", "123456000")?;
 //! let created = create_message(&NewMessage::new(
 //!     "BankAccountCreated", "BankAccount", "123456000",
@@ -18,6 +19,7 @@
 //! let history = store.get(true)?;
 //! assert_eq!(history.len() as u64, version);
 //! store.close()?;
+//! # drop(provider); std::fs::remove_dir_all(&dir).ok();
 //! # Ok(()) }
 //! ```
 //!
