@@ -23,7 +23,7 @@ tools:
 
 lint:
 	$(CARGO) fmt --all -- --check
-	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
 # The committed header must be what build.rs generates from src/ffi.
 header-check:
