@@ -346,7 +346,9 @@ const char *lode_status_name(lode_status status);
  with `user_data` passed back unchanged. NULL `callback` stops routing. Replaces any earlier
  callback. The library installs its log router as the process's global `tracing` subscriber
  the first time; if the host process already installed one (a Rust host), that one keeps the
- events and this returns LODE_INVALID_ARGUMENT.
+ events and this returns LODE_INVALID_ARGUMENT. Called from inside the log callback it also
+ returns LODE_INVALID_ARGUMENT (instead of deadlocking); log events the callback itself causes
+ (by calling into the library) are not passed to it.
  */
 lode_status lode_set_log_callback(lode_log_fn callback,
                                   void *user_data,

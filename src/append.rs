@@ -10,6 +10,10 @@
 //! write transaction and commits once (one fsync), then hands each its own result. While it
 //! commits, new appends queue behind it; when it is done, it passes leadership to the oldest of
 //! them. A lone appender leads itself at once, so a single writer pays nothing for this.
+//!
+//! Nothing is logged here: a leader runs inside a write transaction on behalf of others, and a
+//! host's log callback that called back into the library would wait for itself. The store logs
+//! each append's outcome on the appending thread once it has its result.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -159,8 +163,6 @@ fn plan(w: &WriteTxn<'_>, req: &AppendRequest<'_>, now: Micros) -> Result<Result
         let receives = current + k as u64 + 1;
         if let Some(s) = m.meta.sequence_number {
             if s != receives as i64 {
-                tracing::warn!(target: "lode::append", store_id = %req.stream.store_id(),
-                               expected = s, actual = receives, "version mismatch");
                 return Err(Error::VersionMismatch {
                     store_id: req.stream.store_id(),
                     expected_version: s,
@@ -424,19 +426,8 @@ fn run_group(storage: &Storage, group: &[Arc<Job>]) -> Vec<Result<Appended>> {
         }
         Ok(results)
     });
-    let results = match outcome {
+    match outcome {
         Ok(results) => results,
-        Err(e) => return group.iter().map(|_| Err(e.clone())).collect(),
-    };
-    for (job, r) in group.iter().zip(&results) {
-        // SAFETY: as above; the job is not yet `Done`.
-        let req: &AppendRequest<'_> = unsafe { &*job.request };
-        if let Ok(a) = r {
-            if a.written > 0 {
-                tracing::debug!(target: "lode::append", store_id = %req.stream.store_id(),
-                                count = a.written, new_version = a.version, "events added");
-            }
-        }
+        Err(e) => group.iter().map(|_| Err(e.clone())).collect(),
     }
-    results
 }

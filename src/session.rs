@@ -110,8 +110,6 @@ pub(crate) fn check(
 }
 
 fn expired(stream: &StreamId, session: SessionId, at: Micros) -> Error {
-    tracing::warn!(target: "lode::session", store_id = %stream.store_id(), session_id = %session,
-                   expiration = %crate::error::format_micros(at), "session expired");
     Error::SessionExpired {
         store_id: stream.store_id(),
         session_id: session.to_string(),

@@ -153,9 +153,12 @@ impl EventStore {
         let s = self.current("renewing the session")?;
         let now = now_micros();
         let expires_at = now.saturating_add(micros(s.timeout));
-        self.core.storage.write("renewing a session", |w| {
-            session::renew(w, &self.stream, s.id, s.expires_at, expires_at, now)
-        })?;
+        self.core
+            .storage
+            .write("renewing a session", |w| {
+                session::renew(w, &self.stream, s.id, s.expires_at, expires_at, now)
+            })
+            .inspect_err(|e| self.log_refusal(e))?;
         if let Some(live) = self.session.lock().as_mut() {
             if live.id == s.id {
                 live.expires_at = expires_at;
@@ -174,10 +177,13 @@ impl EventStore {
     /// Runs `f` in a read transaction after checking the lease in it.
     fn read<T>(&self, operation: &str, mut f: impl FnMut(&ReadTxn<'_>) -> Result<T>) -> Result<T> {
         let s = self.current(operation)?;
-        self.core.storage.read(operation, |r| {
-            session::check(r, &self.stream, s.id, s.expires_at, now_micros())?;
-            f(r)
-        })
+        self.core
+            .storage
+            .read(operation, |r| {
+                session::check(r, &self.stream, s.id, s.expires_at, now_micros())?;
+                f(r)
+            })
+            .inspect_err(|e| self.log_refusal(e))
     }
 
     /// Runs `f` in a write transaction after checking the lease in it.
@@ -187,10 +193,36 @@ impl EventStore {
         mut f: impl FnMut(&mut WriteTxn<'_>) -> Result<T>,
     ) -> Result<T> {
         let s = self.current(operation)?;
-        self.core.storage.write(operation, |w| {
-            session::check(w, &self.stream, s.id, s.expires_at, now_micros())?;
-            f(w)
-        })
+        self.core
+            .storage
+            .write(operation, |w| {
+                session::check(w, &self.stream, s.id, s.expires_at, now_micros())?;
+                f(w)
+            })
+            .inspect_err(|e| self.log_refusal(e))
+    }
+
+    /// Logs the refusals the seed's logging table names (session expired, version mismatch),
+    /// once the call's transaction is over: a host log callback may call back into the library.
+    fn log_refusal(&self, e: &Error) {
+        match e {
+            Error::SessionExpired {
+                session_id,
+                expired_at,
+                ..
+            } => tracing::warn!(target: "lode::session", store_id = %self.stream.store_id(),
+                                session_id = %session_id,
+                                expiration = %crate::error::format_micros(*expired_at),
+                                "session expired"),
+            Error::VersionMismatch {
+                expected_version,
+                actual_version,
+                ..
+            } => tracing::warn!(target: "lode::append", store_id = %self.stream.store_id(),
+                                expected = expected_version, actual = actual_version,
+                                "version mismatch"),
+            _ => {}
+        }
     }
 
     // -- append ----------------------------------------------------------------------------
@@ -225,11 +257,16 @@ impl EventStore {
             messages: prepared,
             command,
         };
-        Ok(self
+        let appended = self
             .core
             .committer
-            .append(&self.core.storage, &req)?
-            .version)
+            .append(&self.core.storage, &req)
+            .inspect_err(|e| self.log_refusal(e))?;
+        if appended.written > 0 {
+            tracing::debug!(target: "lode::append", store_id = %self.stream.store_id(),
+                            count = appended.written, new_version = appended.version, "events added");
+        }
+        Ok(appended.version)
     }
 
     // -- reads -----------------------------------------------------------------------------

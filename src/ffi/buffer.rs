@@ -190,6 +190,10 @@ pub extern "C" fn lode_buffer_write(
         b.data.clear();
         b.data.extend_from_slice(input);
         b.count = 1;
+        // The old contents' item ranges would point into (or past) the new bytes.
+        b.items.clear();
+        b.messages.clear();
+        b.message_offsets.clear();
         Ok(())
     })
 }

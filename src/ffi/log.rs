@@ -42,6 +42,12 @@ struct Sink {
 static SINK: RwLock<Option<Sink>> = RwLock::new(None);
 static INSTALLED: OnceCell<bool> = OnceCell::new();
 
+thread_local! {
+    /// This thread is inside the host's log callback (which runs under `SINK.read()`): events
+    /// it causes are dropped and `lode_set_log_callback` is refused, instead of deadlocking.
+    static IN_CALLBACK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 fn level_number(level: &tracing::Level) -> i32 {
     match *level {
         tracing::Level::ERROR => LODE_LOG_ERROR,
@@ -89,6 +95,9 @@ struct CallbackLayer;
 
 impl<S: tracing::Subscriber> Layer<S> for CallbackLayer {
     fn on_event(&self, event: &tracing::Event<'_>, _ctx: Context<'_, S>) {
+        if IN_CALLBACK.with(|c| c.get()) {
+            return;
+        }
         let sink = SINK.read();
         let Some(sink) = sink.as_ref() else { return };
         let level = level_number(event.metadata().level());
@@ -101,6 +110,7 @@ impl<S: tracing::Subscriber> Layer<S> for CallbackLayer {
         let target = clean(event.metadata().target().to_string());
         let message = clean(f.message);
         let fields = clean(serde_json::Value::Object(f.fields).to_string());
+        IN_CALLBACK.with(|c| c.set(true));
         (sink.callback)(
             sink.user_data as *mut c_void,
             level,
@@ -108,6 +118,7 @@ impl<S: tracing::Subscriber> Layer<S> for CallbackLayer {
             message.as_ptr(),
             fields.as_ptr(),
         );
+        IN_CALLBACK.with(|c| c.set(false));
     }
 }
 
@@ -115,7 +126,9 @@ impl<S: tracing::Subscriber> Layer<S> for CallbackLayer {
 /// with `user_data` passed back unchanged. NULL `callback` stops routing. Replaces any earlier
 /// callback. The library installs its log router as the process's global `tracing` subscriber
 /// the first time; if the host process already installed one (a Rust host), that one keeps the
-/// events and this returns LODE_INVALID_ARGUMENT.
+/// events and this returns LODE_INVALID_ARGUMENT. Called from inside the log callback it also
+/// returns LODE_INVALID_ARGUMENT (instead of deadlocking); log events the callback itself causes
+/// (by calling into the library) are not passed to it.
 #[no_mangle]
 pub extern "C" fn lode_set_log_callback(
     callback: LodeLogFn,
@@ -124,6 +137,12 @@ pub extern "C" fn lode_set_log_callback(
     err: *mut *mut LodeError,
 ) -> LodeStatus {
     guard(err, || {
+        if IN_CALLBACK.with(|c| c.get()) {
+            return Err(Error::invalid(
+                "callback",
+                "the log callback cannot be changed from inside the log callback",
+            ));
+        }
         let Some(callback) = callback else {
             *SINK.write() = None;
             return Ok(());

@@ -15,13 +15,15 @@
 //! Everything above this module speaks in [`Table`]s and byte keys; the key and value encodings
 //! are in [`crate::layout`].
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Weak};
 
 use lmdb::{Cursor, Transaction};
 use once_cell::sync::Lazy;
-use parking_lot::{Mutex, RwLock, RwLockReadGuard};
+use parking_lot::{ReentrantMutex, RwLock, RwLockReadGuard};
 
 use crate::error::{Error, Result, StorageCause};
 use crate::settings::{Durability, ProviderSettings};
@@ -87,7 +89,8 @@ const META_FORMAT_KEY: &[u8] = b"format_version";
 
 /// An opened LMDB directory, shared by every provider of this process opened on it.
 pub(crate) struct Storage {
-    env: lmdb::Environment,
+    /// Closed in `Drop` while the registry is locked (see there).
+    env: ManuallyDrop<lmdb::Environment>,
     tables: [lmdb::Database; Table::ALL.len()],
     /// Shared by every live transaction; taken exclusively to resize the map.
     gate: RwLock<()>,
@@ -96,8 +99,22 @@ pub(crate) struct Storage {
     path: PathBuf,
 }
 
-static OPEN_DIRECTORIES: Lazy<Mutex<HashMap<PathBuf, Weak<Storage>>>> =
-    Lazy::new(|| Mutex::new(HashMap::new()));
+/// The environments this process has open, by canonical directory. Reentrant because a
+/// `Storage` dropped while the registry is locked (a failed open) locks it again to close.
+type Registry = HashMap<PathBuf, Weak<Storage>>;
+static OPEN_DIRECTORIES: Lazy<ReentrantMutex<RefCell<Registry>>> =
+    Lazy::new(|| ReentrantMutex::new(RefCell::new(HashMap::new())));
+
+impl Drop for Storage {
+    /// Closes the environment with the registry locked. Otherwise another thread could open the
+    /// same directory in the window between the last handle going away and LMDB closing the
+    /// files; closing the old handle would then drop the new one's POSIX locks on `lock.mdb`.
+    fn drop(&mut self) {
+        let _registry = OPEN_DIRECTORIES.lock();
+        // SAFETY: `env` is dropped exactly once, here, and never used afterwards.
+        unsafe { ManuallyDrop::drop(&mut self.env) };
+    }
+}
 
 /// Turns an LMDB error into a storage error, keeping LMDB's code and text as the source.
 pub(crate) fn storage_error(operation: &str, e: lmdb::Error) -> Error {
@@ -149,8 +166,9 @@ impl Storage {
         let canonical = dir
             .canonicalize()
             .map_err(|e| io_error("resolving the store directory", e))?;
-        let mut open = OPEN_DIRECTORIES.lock();
-        if let Some(existing) = open.get(&canonical).and_then(Weak::upgrade) {
+        let registry = OPEN_DIRECTORIES.lock();
+        let existing = registry.borrow().get(&canonical).and_then(Weak::upgrade);
+        if let Some(existing) = existing {
             if existing.durability != settings.durability {
                 return Err(Error::invalid(
                     "durability",
@@ -164,13 +182,22 @@ impl Storage {
             }
             return Ok(existing);
         }
-        let storage = Arc::new(Storage::open_new(&canonical, settings)?);
+        let (storage, cleared) = Storage::open_new(&canonical, settings)?;
+        let storage = Arc::new(storage);
+        let mut open = registry.borrow_mut();
         open.retain(|_, weak| weak.strong_count() > 0);
         open.insert(canonical, Arc::downgrade(&storage));
+        drop(open);
+        drop(registry);
+        // Logged with no lock held: a host log callback may call back into the library.
+        if cleared > 0 {
+            tracing::info!(target: "lode::storage", cleared, "stale reader slots cleared");
+        }
         Ok(storage)
     }
 
-    fn open_new(dir: &Path, settings: &ProviderSettings) -> Result<Storage> {
+    /// Opens the environment; also returns how many stale reader slots were cleared.
+    fn open_new(dir: &Path, settings: &ProviderSettings) -> Result<(Storage, i32)> {
         let mut flags = lmdb::EnvironmentFlags::NO_TLS;
         match settings.durability {
             Durability::Full => {}
@@ -197,13 +224,10 @@ impl Storage {
                 lmdb::Error::from_err_code(rc),
             ));
         }
-        if dead > 0 {
-            tracing::info!(target: "lode::storage", cleared = dead, "stale reader slots cleared");
-        }
 
         let tables = Self::create_tables(&env)?;
         let storage = Storage {
-            env,
+            env: ManuallyDrop::new(env),
             tables,
             gate: RwLock::new(()),
             max_map_size,
@@ -211,7 +235,7 @@ impl Storage {
             path: dir.to_path_buf(),
         };
         storage.check_format()?;
-        Ok(storage)
+        Ok((storage, dead))
     }
 
     fn create_tables(env: &lmdb::Environment) -> Result<[lmdb::Database; Table::ALL.len()]> {
@@ -342,19 +366,25 @@ impl Storage {
     /// Doubles the map, up to the maximum. `seen` is the size the failed transaction ran with:
     /// if another thread grew the map since, there is nothing to do but retry.
     fn grow_map(&self, seen: usize, full: Error) -> Result<()> {
-        let _exclusive = self.gate.write();
+        let exclusive = self.gate.write();
         let current = self.map_size();
         if current > seen {
             return Ok(());
         }
         if current >= self.max_map_size {
+            // Logged after the gate is released: a host log callback may call back in (and
+            // take the gate).
+            drop(exclusive);
             tracing::error!(target: "lode::storage", map_size = current, "store reached its maximum size");
             return Err(full);
         }
         let next = current.saturating_mul(2).min(self.max_map_size);
-        self.env
+        let grown = self
+            .env
             .set_map_size(next)
-            .map_err(|e| storage_error("growing the memory map", e))?;
+            .map_err(|e| storage_error("growing the memory map", e));
+        drop(exclusive);
+        grown?;
         tracing::info!(target: "lode::storage", from = current, to = next, "memory map grown");
         Ok(())
     }
