@@ -695,7 +695,7 @@ fn q_cmd_1_an_exact_retry_under_a_new_command_is_refused_never_reported_done() {
 /// recomputed after writing and came out shifted (`ge":{"Event":...`).
 #[test]
 fn q_log_2_record_message_ranges_are_exact_when_a_message_ends_in_white_space() {
-    use lode::ffi::*;
+    use lode_ffi::*;
     use std::ptr::{null, null_mut};
     let (_d, p) = provider();
     let s = p.open_store("A", "ws").unwrap();

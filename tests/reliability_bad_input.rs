@@ -1,6 +1,6 @@
 //! Bad input (reliability.md R-BAD-1, R-BAD-2, R-BAD-3).
 //!
-//! R-BAD-1 drives the exported C ABI (`lode::ffi::*`) from Rust with a systematic matrix of bad
+//! R-BAD-1 drives the exported C ABI (`lode_ffi::*`) from Rust with a systematic matrix of bad
 //! arguments; R-BAD-2 panics inside the boundary from several threads; R-BAD-3 flips bytes of
 //! stored records in a copy of a store directory.
 //!
@@ -16,7 +16,7 @@ use std::path::Path;
 use std::ptr::{null, null_mut};
 
 use common::*;
-use lode::ffi::*;
+use lode_ffi::*;
 use lode::{ErrorKind, EventStoreProvider, ProviderSettings};
 
 /// Calls `f` with an error out-parameter; checks that a failure comes with a detailed error of

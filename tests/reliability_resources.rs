@@ -181,7 +181,7 @@ fn r_res_1_configured_maximum_is_a_clear_storage_full_error() {
 /// dropped the handle before closing.
 #[test]
 fn b_ses_5_a_failed_close_keeps_the_session_for_a_retry() {
-    use lode::ffi::*;
+    use lode_ffi::*;
     let tmp = tempfile::tempdir().unwrap();
     let mnt = tmp.path().join("mnt");
     std::fs::create_dir(&mnt).unwrap();
@@ -510,7 +510,7 @@ fn r_res_3_stale_reader_slots_of_dead_processes_are_cleared_on_open() {
 // ---------------------------------------------------------------------------------------------
 
 fn res4_body() {
-    use lode::ffi::*;
+    use lode_ffi::*;
     let iterations = env_count("LODE_RES4_ITERATIONS", 10_000);
     let warmup = (iterations / 10).max(1);
     let tmp = tempfile::tempdir().unwrap();

@@ -10,7 +10,7 @@ use std::sync::mpsc;
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
-use lode::ffi::*;
+use lode_ffi::*;
 use lode::{EventStore, EventStoreProvider, ProviderSettings};
 
 fn msg(id: &str, seq: Option<i64>) -> Vec<u8> {

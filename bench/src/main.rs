@@ -15,7 +15,7 @@ use std::sync::{Barrier, Mutex};
 use std::time::{Duration, Instant};
 
 use lmdb::{Cursor, Transaction};
-use lode::ffi;
+use lode_ffi as ffi;
 use lode::{create_message, Durability, EventStoreProvider, NewMessage, ProviderSettings};
 use serde_json::{json, Value};
 

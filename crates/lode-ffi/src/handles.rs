@@ -1,0 +1,171 @@
+//! The handle table: `lode_provider *` and `lode_store *` values are slot numbers with a
+//! generation and a kind, not addresses. A handle that was freed (generation moved on), never
+//! issued, or of the other kind is reported as such instead of being dereferenced (R-BAD-1).
+
+use std::sync::Arc;
+
+use once_cell::sync::Lazy;
+use parking_lot::Mutex;
+
+use lode_api::{Error, Result};
+use lode_api::{EventStore, EventStoreProvider};
+
+#[derive(Clone)]
+pub(crate) enum Object {
+    Provider(EventStoreProvider),
+    Store(Arc<EventStore>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Kind {
+    Provider = 0,
+    Store = 1,
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Provider => "provider",
+            Kind::Store => "store",
+        }
+    }
+}
+
+struct Slot {
+    generation: u32,
+    object: Option<Object>,
+}
+
+#[derive(Default)]
+struct Table {
+    slots: Vec<Slot>,
+    free: Vec<u32>,
+}
+
+static TABLE: Lazy<Mutex<Table>> = Lazy::new(|| Mutex::new(Table::default()));
+
+// Handle layout (64-bit targets): bit 63 = kind, bits 32..63 = generation (31 bits),
+// bits 0..32 = slot index + 1 (so no valid handle is NULL).
+const KIND_BIT: u64 = 1 << 63;
+const GEN_MASK: u32 = 0x7fff_ffff;
+
+#[cfg(not(target_pointer_width = "64"))]
+compile_error!("the handle encoding assumes 64-bit pointers");
+
+fn encode(kind: Kind, index: u32, generation: u32) -> usize {
+    let k = if kind == Kind::Store { KIND_BIT } else { 0 };
+    (k | ((generation & GEN_MASK) as u64) << 32 | (index as u64 + 1)) as usize
+}
+
+fn decode(handle: usize) -> Option<(Kind, u32, u32)> {
+    let h = handle as u64;
+    let index = (h & 0xffff_ffff).checked_sub(1)? as u32;
+    let generation = ((h >> 32) as u32) & GEN_MASK;
+    let kind = if h & KIND_BIT != 0 {
+        Kind::Store
+    } else {
+        Kind::Provider
+    };
+    Some((kind, index, generation))
+}
+
+/// Puts an object in the table; returns its handle value.
+pub(crate) fn insert(object: Object) -> usize {
+    let kind = match object {
+        Object::Provider(_) => Kind::Provider,
+        Object::Store(_) => Kind::Store,
+    };
+    let mut t = TABLE.lock();
+    let index = match t.free.pop() {
+        Some(i) => i,
+        None => {
+            t.slots.push(Slot {
+                generation: 0,
+                object: None,
+            });
+            (t.slots.len() - 1) as u32
+        }
+    };
+    let slot = &mut t.slots[index as usize];
+    slot.object = Some(object);
+    encode(kind, index, slot.generation)
+}
+
+fn not_a_handle(kind: Kind) -> Error {
+    Error::invalid(
+        kind.noun(),
+        format!(
+            "the value is not a {} handle this library issued",
+            kind.noun()
+        ),
+    )
+}
+
+/// The object behind `handle`, which must be of `kind`.
+pub(crate) fn get(handle: usize, kind: Kind) -> Result<Object> {
+    if handle == 0 {
+        return Err(Error::invalid(
+            kind.noun(),
+            format!("the {} handle is NULL", kind.noun()),
+        ));
+    }
+    let (found, index, generation) = decode(handle).ok_or_else(|| not_a_handle(kind))?;
+    if found != kind {
+        return Err(Error::invalid(
+            kind.noun(),
+            format!("the handle is a {}, not a {}", found.noun(), kind.noun()),
+        ));
+    }
+    let t = TABLE.lock();
+    let slot = t
+        .slots
+        .get(index as usize)
+        .ok_or_else(|| not_a_handle(kind))?;
+    match &slot.object {
+        Some(o) if slot.generation & GEN_MASK == generation => Ok(o.clone()),
+        _ => Err(Error::Closed {
+            object: format!("{} handle", kind.noun()),
+        }),
+    }
+}
+
+/// Takes the object out of the table (the handle becomes stale). `Ok(None)` for NULL or an
+/// already released handle: releasing is idempotent.
+pub(crate) fn remove(handle: usize, kind: Kind) -> Result<Option<Object>> {
+    if handle == 0 {
+        return Ok(None);
+    }
+    let (found, index, generation) = decode(handle).ok_or_else(|| not_a_handle(kind))?;
+    if found != kind {
+        return Err(Error::invalid(
+            kind.noun(),
+            format!("the handle is a {}, not a {}", found.noun(), kind.noun()),
+        ));
+    }
+    let mut t = TABLE.lock();
+    let slot = t
+        .slots
+        .get_mut(index as usize)
+        .ok_or_else(|| not_a_handle(kind))?;
+    if slot.generation != generation || slot.object.is_none() {
+        return Ok(None);
+    }
+    let object = slot.object.take();
+    slot.generation = slot.generation.wrapping_add(1) & GEN_MASK;
+    t.free.push(index);
+    Ok(object)
+}
+
+pub(crate) fn provider(handle: usize) -> Result<EventStoreProvider> {
+    match get(handle, Kind::Provider)? {
+        Object::Provider(p) => Ok(p),
+        Object::Store(_) => Err(not_a_handle(Kind::Provider)),
+    }
+}
+
+pub(crate) fn store(handle: usize) -> Result<Arc<EventStore>> {
+    match get(handle, Kind::Store)? {
+        Object::Store(s) => Ok(s),
+        Object::Provider(_) => Err(not_a_handle(Kind::Store)),
+    }
+}

@@ -1,0 +1,975 @@
+//! The LMDB environment of one directory: its tables, transactions and the engine's quirks.
+//!
+//! It owns the environment, the named tables, and the engine's quirks:
+//! - one `Environment` per data file per process, whatever path names it, shared through a
+//!   registry (`registry.rs`: LMDB forbids opening the same file twice in one process, since
+//!   closing one handle would drop the other's locks), and never used by a process that
+//!   inherited it across `fork()`;
+//! - the data file is checked against its meta page before LMDB maps it (`data_file.rs`), so a
+//!   truncated file is refused instead of killing the host with SIGBUS;
+//! - map growth: a write that hits `MDB_MAP_FULL` is aborted, the map is doubled (up to the
+//!   configured maximum) while no transaction of this process is live, and the write is run
+//!   again; a transaction that finds the map resized by another process adopts the new size
+//!   (also the one that creates the tables at open);
+//! - the gate: every transaction holds a shared guard for its whole life, resizing takes it
+//!   exclusively, so `mdb_env_set_mapsize` never runs beside a live transaction;
+//! - stale reader slots of dead processes are cleared when the directory is opened;
+//! - nothing borrowed from LMDB outlives its transaction: values are `&[u8]` borrowed from the
+//!   transaction wrapper, and cursors live only inside one method call;
+//! - nothing here logs while a transaction, the gate or the registry is held: what happened
+//!   (map growth) is noted and logged later by `log_later` with no lock held.
+//!
+//! The rest of this crate speaks in [`Table`]s and byte keys (`view.rs`); the key and value
+//! encodings are in [`crate::layout`].
+
+use std::mem::ManuallyDrop;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use lmdb::{Cursor, Transaction};
+use parking_lot::{Condvar, Mutex, RwLock, RwLockReadGuard};
+
+use lode_backend::log_later::{self, Note};
+use lode_backend::{Error, Result, StorageCause};
+
+use crate::settings::{Durability, LmdbSettings};
+use crate::{data_file, registry};
+
+/// The on-disk format this library writes. A directory with a larger number is refused.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The named LMDB databases of one directory. `docs/storage-layout.md` describes each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Table {
+    Meta,
+    Streams,
+    StreamNames,
+    Events,
+    MessageIds,
+    Snapshots,
+    Leases,
+    Log,
+    ByType,
+    ByTypeVersion,
+    ByTime,
+    ByCorrelation,
+    Commands,
+}
+
+impl Table {
+    const ALL: [Table; 13] = [
+        Table::Meta,
+        Table::Streams,
+        Table::StreamNames,
+        Table::Events,
+        Table::MessageIds,
+        Table::Snapshots,
+        Table::Leases,
+        Table::Log,
+        Table::ByType,
+        Table::ByTypeVersion,
+        Table::ByTime,
+        Table::ByCorrelation,
+        Table::Commands,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Table::Meta => "meta",
+            Table::Streams => "streams",
+            Table::StreamNames => "stream_names",
+            Table::Events => "events",
+            Table::MessageIds => "message_ids",
+            Table::Snapshots => "snapshots",
+            Table::Leases => "leases",
+            Table::Log => "log",
+            Table::ByType => "by_type",
+            Table::ByTypeVersion => "by_type_version",
+            Table::ByTime => "by_time",
+            Table::ByCorrelation => "by_correlation",
+            Table::Commands => "commands",
+        }
+    }
+}
+
+const META_FORMAT_KEY: &[u8] = b"format_version";
+const DATA_FILE: &str = "data.mdb";
+pub(crate) const BACKEND: &str = "lmdb";
+
+/// An opened LMDB directory, shared by every provider of this process opened on it.
+pub(crate) struct Storage {
+    /// Closed in `Drop` while the registry is locked (see there).
+    env: ManuallyDrop<lmdb::Environment>,
+    tables: [lmdb::Database; Table::ALL.len()],
+    /// Shared by every live transaction; taken exclusively to resize the map.
+    gate: RwLock<()>,
+    /// The settings the environment was opened with; a later provider of this process on the
+    /// same data file must ask for the same ones.
+    opened_with: EnvSettings,
+    path: PathBuf,
+    /// The fork generation (`registry::generation`) and process that opened the environment.
+    generation: u64,
+    pid: u32,
+    /// Write transactions this process committed; waiters for the log's head sleep on
+    /// `committed` until it moves (other processes' commits are polled for).
+    commits: AtomicU64,
+    commit_lock: Mutex<()>,
+    committed: Condvar,
+    /// The settings a copy of this store is opened with.
+    settings: LmdbSettings,
+}
+
+/// The settings that belong to the environment rather than to one provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct EnvSettings {
+    durability: Durability,
+    max_map_size: usize,
+    max_readers: u32,
+    file_mode: u32,
+}
+
+impl EnvSettings {
+    fn of(s: &LmdbSettings) -> EnvSettings {
+        EnvSettings {
+            durability: s.durability,
+            max_map_size: s.max_map_size.max(s.initial_map_size),
+            max_readers: s.max_readers,
+            file_mode: s.file_mode,
+        }
+    }
+
+    /// The first setting that differs from `other`, as (name, this value, other value).
+    fn first_difference(&self, other: &EnvSettings) -> Option<(&'static str, String, String)> {
+        if self.durability != other.durability {
+            return Some((
+                "durability",
+                format!("{:?}", self.durability),
+                format!("{:?}", other.durability),
+            ));
+        }
+        if self.max_map_size != other.max_map_size {
+            return Some((
+                "max_map_size",
+                self.max_map_size.to_string(),
+                other.max_map_size.to_string(),
+            ));
+        }
+        if self.max_readers != other.max_readers {
+            return Some((
+                "max_readers",
+                self.max_readers.to_string(),
+                other.max_readers.to_string(),
+            ));
+        }
+        if self.file_mode != other.file_mode {
+            return Some((
+                "file_mode",
+                format!("{:o}", self.file_mode),
+                format!("{:o}", other.file_mode),
+            ));
+        }
+        None
+    }
+}
+
+impl Drop for Storage {
+    /// Closes the environment with the registry locked. Otherwise another thread could open the
+    /// same data file in the window between the last handle going away and LMDB closing the
+    /// files; closing the old handle would then drop the new one's POSIX locks on `lock.mdb`.
+    ///
+    /// An environment inherited across `fork()` is never closed: `mdb_env_close` in the child
+    /// would clear the parent's reader slots (LMDB finds them by the parent's pid). Its memory
+    /// is left to the child's exit.
+    fn drop(&mut self) {
+        let _registry = registry::lock();
+        if self.generation == registry::generation() {
+            // SAFETY: `env` is dropped exactly once, here, and never used afterwards.
+            unsafe { ManuallyDrop::drop(&mut self.env) };
+        }
+    }
+}
+
+/// LMDB's name for one of its return codes, or the errno name for an OS error.
+fn lmdb_code_name(e: lmdb::Error) -> String {
+    use lmdb::Error as E;
+    let name = match e {
+        E::KeyExist => "MDB_KEYEXIST",
+        E::NotFound => "MDB_NOTFOUND",
+        E::PageNotFound => "MDB_PAGE_NOTFOUND",
+        E::Corrupted => "MDB_CORRUPTED",
+        E::Panic => "MDB_PANIC",
+        E::VersionMismatch => "MDB_VERSION_MISMATCH",
+        E::Invalid => "MDB_INVALID",
+        E::MapFull => "MDB_MAP_FULL",
+        E::DbsFull => "MDB_DBS_FULL",
+        E::ReadersFull => "MDB_READERS_FULL",
+        E::TlsFull => "MDB_TLS_FULL",
+        E::TxnFull => "MDB_TXN_FULL",
+        E::CursorFull => "MDB_CURSOR_FULL",
+        E::PageFull => "MDB_PAGE_FULL",
+        E::MapResized => "MDB_MAP_RESIZED",
+        E::Incompatible => "MDB_INCOMPATIBLE",
+        E::BadRslot => "MDB_BAD_RSLOT",
+        E::BadTxn => "MDB_BAD_TXN",
+        E::BadValSize => "MDB_BAD_VALSIZE",
+        E::BadDbi => "MDB_BAD_DBI",
+        E::Other(errno) => return errno_name(errno),
+    };
+    name.to_string()
+}
+
+/// The symbolic name of an `errno` value (the common ones), else `errno N`.
+fn errno_name(errno: i32) -> String {
+    let name = match errno {
+        libc::ENOSPC => "ENOSPC",
+        libc::EIO => "EIO",
+        libc::EACCES => "EACCES",
+        libc::EPERM => "EPERM",
+        libc::ENOENT => "ENOENT",
+        libc::ENOMEM => "ENOMEM",
+        libc::EAGAIN => "EAGAIN",
+        libc::EBUSY => "EBUSY",
+        libc::EINVAL => "EINVAL",
+        libc::EROFS => "EROFS",
+        libc::ENOTDIR => "ENOTDIR",
+        libc::EISDIR => "EISDIR",
+        libc::EEXIST => "EEXIST",
+        libc::EDQUOT => "EDQUOT",
+        libc::EFBIG => "EFBIG",
+        libc::EMFILE => "EMFILE",
+        libc::ENFILE => "ENFILE",
+        libc::ENAMETOOLONG => "ENAMETOOLONG",
+        libc::ELOOP => "ELOOP",
+        _ => return format!("errno {errno}"),
+    };
+    name.to_string()
+}
+
+/// Turns an LMDB error into a storage error, keeping LMDB's code and text as the source.
+pub(crate) fn storage_error(operation: &str, e: lmdb::Error) -> Error {
+    let hint = match e {
+        lmdb::Error::MapFull => {
+            "The store reached its configured maximum size; raise max_map_size or free disk space."
+        }
+        lmdb::Error::ReadersFull => "Too many concurrent readers; close idle providers.",
+        lmdb::Error::Other(libc::ENOSPC) => "The disk is full; free space and retry.",
+        // LMDB reports a short write (what a full disk gives mid-write) as EIO.
+        lmdb::Error::Other(libc::EIO) => {
+            "An input/output error: the disk may be full or failing; free space or check the disk and retry. Nothing of the failed call was written."
+        }
+        lmdb::Error::Other(libc::EACCES) | lmdb::Error::Other(libc::EPERM) => {
+            "Check the directory's permissions."
+        }
+        _ => "Nothing of the failed call was written.",
+    };
+    Error::Storage {
+        operation: operation.to_string(),
+        hint: hint.to_string(),
+        source: Box::new(StorageCause {
+            backend: BACKEND,
+            code: lmdb_code_name(e),
+            number: Some(e.to_err_code() as i64),
+            message: e.to_string(),
+        }),
+    }
+}
+
+pub(crate) fn io_error(operation: &str, e: std::io::Error) -> Error {
+    Error::Storage {
+        operation: operation.to_string(),
+        hint: "Check that the path is a directory this process may write.".to_string(),
+        source: Box::new(StorageCause {
+            backend: "os",
+            code: e
+                .raw_os_error()
+                .map(errno_name)
+                .unwrap_or_else(|| format!("{:?}", e.kind())),
+            number: e.raw_os_error().map(i64::from),
+            message: e.to_string(),
+        }),
+    }
+}
+
+fn is_map_full(e: &Error) -> bool {
+    matches!(e, Error::Storage { source, .. }
+        if source.backend == BACKEND && source.number == Some(lmdb_sys::MDB_MAP_FULL as i64))
+}
+
+/// Whether `e` is LMDB refusing to overwrite an existing key (`MDB_NOOVERWRITE`, `MDB_APPEND`).
+pub(crate) fn is_key_exists(e: &Error) -> bool {
+    matches!(e, Error::Storage { source, .. }
+        if source.backend == BACKEND && source.number == Some(lmdb_sys::MDB_KEYEXIST as i64))
+}
+
+impl Storage {
+    /// Opens (creating if needed) the LMDB environment in `dir`, or returns the one this process
+    /// already has open on the same data file (whatever path names it).
+    pub(crate) fn open(dir: &Path, settings: &LmdbSettings) -> Result<Arc<Storage>> {
+        registry::install_fork_hooks();
+        create_dir(dir, settings.directory_mode)?;
+        let canonical = dir
+            .canonicalize()
+            .map_err(|e| io_error("resolving the store directory", e))?;
+        let data_path = canonical.join(DATA_FILE);
+        let wanted = EnvSettings::of(settings);
+        let registry = registry::lock();
+        if let Some(id) = file_id(&data_path)? {
+            if let Some(existing) = registry.get(id) {
+                if let Some((name, open, asked)) = existing.opened_with.first_difference(&wanted) {
+                    return Err(Error::invalid(
+                        name,
+                        format!(
+                            "directory '{}' is already open in this process with {name} {open}, and \
+                             this provider asks for {asked}; every provider of one directory in one \
+                             process must use the same {name}",
+                            canonical.display(),
+                        ),
+                    ));
+                }
+                return Ok(existing);
+            }
+        }
+        // R-BAD-5: a data file cut short is refused before LMDB maps it (SIGBUS otherwise).
+        match data_file::check(&data_path) {
+            Ok(Ok(())) => {}
+            Ok(Err(t)) => return Err(truncated_error(&data_path, t)),
+            Err(e) => return Err(io_error("checking the store's data file", e)),
+        }
+        let (storage, cleared) = Storage::open_new(&canonical, settings, wanted)?;
+        let id = file_id(&data_path)?.ok_or_else(|| {
+            io_error(
+                "opening the store's data file",
+                std::io::Error::from(std::io::ErrorKind::NotFound),
+            )
+        })?;
+        let storage = Arc::new(storage);
+        registry.insert(id, &storage);
+        drop(registry);
+        // Logged with no lock held: a host log callback may call back into the library.
+        if cleared > 0 {
+            tracing::info!(target: "lode::storage", cleared, "stale reader slots cleared");
+        }
+        Ok(storage)
+    }
+
+    /// Opens the environment; also returns how many stale reader slots were cleared.
+    fn open_new(
+        dir: &Path,
+        settings: &LmdbSettings,
+        opened_with: EnvSettings,
+    ) -> Result<(Storage, i32)> {
+        let mut flags = lmdb::EnvironmentFlags::NO_TLS;
+        match settings.durability {
+            Durability::Full => {}
+            Durability::NoMetaSync => flags |= lmdb::EnvironmentFlags::NO_META_SYNC,
+            Durability::NoSync => flags |= lmdb::EnvironmentFlags::NO_SYNC,
+        }
+        let env = lmdb::Environment::new()
+            .set_flags(flags)
+            .set_max_dbs(Table::ALL.len() as u32 + 2)
+            .set_max_readers(settings.max_readers)
+            .set_map_size(settings.initial_map_size)
+            .open_with_permissions(dir, settings.file_mode as lmdb_sys::mdb_mode_t)
+            .map_err(|e| storage_error("opening the LMDB environment", e))?;
+
+        // R-RES-3: reader slots left by processes that died are freed now, so they neither
+        // pin old pages nor exhaust the reader table.
+        let mut dead: libc::c_int = 0;
+        // SAFETY: env.env() is the live environment handle owned by `env`; `dead` outlives the call.
+        let rc = unsafe { lmdb_sys::mdb_reader_check(env.env(), &mut dead) };
+        if rc != 0 {
+            return Err(storage_error(
+                "clearing stale reader slots",
+                lmdb::Error::from_err_code(rc),
+            ));
+        }
+
+        let tables = Self::create_tables(&env)?;
+        let storage = Storage {
+            env: ManuallyDrop::new(env),
+            tables,
+            gate: RwLock::new(()),
+            opened_with,
+            path: dir.to_path_buf(),
+            generation: registry::generation(),
+            pid: std::process::id(),
+            commits: AtomicU64::new(0),
+            commit_lock: Mutex::new(()),
+            committed: Condvar::new(),
+            settings: settings.clone(),
+        };
+        storage.check_format()?;
+        Ok((storage, dead))
+    }
+
+    /// Opens (creating where new) every table in one write transaction. Like every write it
+    /// adopts a map another process grew meanwhile (`MDB_MAP_RESIZED`) and tries again
+    /// (R-PROC-3: opens succeed while other processes append).
+    fn create_tables(env: &lmdb::Environment) -> Result<[lmdb::Database; Table::ALL.len()]> {
+        let operation = "creating the store's tables";
+        loop {
+            let txn = match env.begin_rw_txn() {
+                Ok(txn) => txn,
+                Err(lmdb::Error::MapResized) => {
+                    // No transaction of this environment is live yet: nothing to wait for.
+                    env.set_map_size(0).map_err(|e| {
+                        storage_error("adopting the map size another process set", e)
+                    })?;
+                    continue;
+                }
+                Err(e) => return Err(storage_error(operation, e)),
+            };
+            let mut dbs = Vec::with_capacity(Table::ALL.len());
+            for table in Table::ALL {
+                // SAFETY: the handles are used only after this transaction commits (below), and
+                // no other thread opens databases of this environment meanwhile (the registry is
+                // locked while it opens).
+                let db = unsafe { txn.create_db(Some(table.name()), lmdb::DatabaseFlags::empty()) }
+                    .map_err(|e| storage_error(operation, e))?;
+                dbs.push(db);
+            }
+            txn.commit().map_err(|e| storage_error(operation, e))?;
+            return Ok(dbs.try_into().expect("one database per table"));
+        }
+    }
+
+    /// Records the format version in a new directory; refuses a directory of a newer format.
+    fn check_format(&self) -> Result<()> {
+        self.write("checking the on-disk format version", |w| {
+            match w.get(Table::Meta, META_FORMAT_KEY)? {
+                Some(bytes) => {
+                    let found = bytes
+                        .try_into()
+                        .map(u32::from_be_bytes)
+                        .map_err(|_| Error::Serialization {
+                            key: "meta 'format_version'".into(),
+                            version: None,
+                            reason: "the format version record is not 4 bytes".into(),
+                        })?;
+                    if found > FORMAT_VERSION {
+                        return Err(Error::Storage {
+                            operation: "opening the store directory".into(),
+                            hint: format!(
+                                "Directory '{}' was written by on-disk format {found}, newer than format \
+                                 {FORMAT_VERSION} that this library reads; use a newer library.",
+                                self.path.display()
+                            ),
+                            source: Box::new(StorageCause {
+                                backend: BACKEND,
+                                code: "FORMAT_TOO_NEW".into(),
+                                number: None,
+                                message: format!("on-disk format {found} is newer than {FORMAT_VERSION}"),
+                            }),
+                        });
+                    }
+                    Ok(())
+                }
+                None => w.put(Table::Meta, META_FORMAT_KEY, &FORMAT_VERSION.to_be_bytes()),
+            }
+        })
+    }
+
+    pub(crate) fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// R-PROC-1: the environment belongs to this process (it was not inherited across `fork()`).
+    /// One atomic load; every transaction and every append checks it first.
+    #[inline]
+    pub(crate) fn check_process(&self) -> Result<()> {
+        if self.generation == registry::generation() {
+            return Ok(());
+        }
+        Err(Error::Storage {
+            operation: "using a provider inherited across fork()".into(),
+            hint: format!(
+                "This provider of '{}' was opened by process {} and this process ({}) inherited it \
+                 across fork(); an LMDB environment cannot be used after fork. Open a new provider \
+                 in this process (the inherited one is left untouched).",
+                self.path.display(),
+                self.pid,
+                std::process::id()
+            ),
+            source: Box::new(StorageCause {
+                backend: BACKEND,
+                code: "INHERITED_ACROSS_FORK".into(),
+                number: None,
+                message: "the environment belongs to the parent process".into(),
+            }),
+        })
+    }
+
+    /// The current size of the memory map in bytes (0 in a process that inherited it).
+    pub(crate) fn map_size(&self) -> usize {
+        if self.check_process().is_err() {
+            return 0;
+        }
+        self.env.info().map(|i| i.map_size()).unwrap_or(0)
+    }
+
+    /// Runs `f` in a read-only transaction. `f` may run more than once if the map was resized by
+    /// another process before the transaction could start.
+    pub(crate) fn read<T>(
+        &self,
+        operation: &str,
+        mut f: impl FnMut(&ReadTxn<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.check_process()?;
+        loop {
+            let guard = self.gate.read();
+            match self.env.begin_ro_txn() {
+                Ok(txn) => {
+                    let r = ReadTxn {
+                        txn,
+                        tables: &self.tables,
+                        _gate: guard,
+                    };
+                    return f(&r);
+                }
+                Err(lmdb::Error::MapResized) => {
+                    drop(guard);
+                    self.adopt_map_size()?;
+                }
+                Err(e) => return Err(storage_error(operation, e)),
+            }
+        }
+    }
+
+    /// Runs `f` in one write transaction and commits it. When LMDB reports the map full (in `f`
+    /// or at commit) the transaction is aborted, the map grows, and `f` runs again from the
+    /// start; so `f` must not keep state from a previous run.
+    pub(crate) fn write<T>(
+        &self,
+        operation: &str,
+        f: impl FnMut(&mut WriteTxn<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let outcome = self.write_unlogged(operation, f);
+        // What the write noted (map growth) is logged now, with no lock held, unless this
+        // thread leads a commit group (its leader logs once the group is done).
+        log_later::flush();
+        outcome
+    }
+
+    fn write_unlogged<T>(
+        &self,
+        operation: &str,
+        mut f: impl FnMut(&mut WriteTxn<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.check_process()?;
+        loop {
+            let guard = self.gate.read();
+            let size_seen = self.map_size();
+            let txn = match self.env.begin_rw_txn() {
+                Ok(txn) => txn,
+                Err(lmdb::Error::MapResized) => {
+                    drop(guard);
+                    self.adopt_map_size()?;
+                    continue;
+                }
+                Err(e) => return Err(storage_error(operation, e)),
+            };
+            let mut w = WriteTxn {
+                txn,
+                tables: &self.tables,
+            };
+            let outcome = match f(&mut w) {
+                Ok(value) => w
+                    .txn
+                    .commit()
+                    .map(|()| {
+                        self.commits.fetch_add(1, Ordering::AcqRel);
+                        let _woken = self.commit_lock.lock();
+                        self.committed.notify_all();
+                        value
+                    })
+                    .map_err(|e| storage_error(operation, e)),
+                Err(e) => {
+                    drop(w); // aborts the transaction before the gate is released
+                    Err(e)
+                }
+            };
+            drop(guard);
+            match outcome {
+                Err(e) if is_map_full(&e) => self.grow_map(size_seen, e)?,
+                other => return other,
+            }
+        }
+    }
+
+    /// Doubles the map, up to the maximum. `seen` is the size the failed transaction ran with:
+    /// if another thread grew the map since, there is nothing to do but retry.
+    fn grow_map(&self, seen: usize, full: Error) -> Result<()> {
+        let exclusive = self.gate.write();
+        let current = self.map_size();
+        if current > seen {
+            return Ok(());
+        }
+        let max = self.opened_with.max_map_size;
+        if current >= max {
+            drop(exclusive);
+            log_later::note(Note::MapAtMaximum { map_size: current });
+            return Err(full);
+        }
+        let next = current.saturating_mul(2).min(max);
+        let grown = self
+            .env
+            .set_map_size(next)
+            .map_err(|e| storage_error("growing the memory map", e));
+        drop(exclusive);
+        grown?;
+        log_later::note(Note::MapGrown {
+            from: current,
+            to: next,
+        });
+        Ok(())
+    }
+
+    /// Write transactions this process committed so far.
+    pub(crate) fn commits(&self) -> u64 {
+        self.commits.load(Ordering::Acquire)
+    }
+
+    /// Sleeps until this process commits a write past `seen` commits, at most `timeout`.
+    pub(crate) fn wait_for_commit(&self, seen: u64, timeout: Duration) {
+        let mut guard = self.commit_lock.lock();
+        if self.commits() == seen {
+            self.committed.wait_for(&mut guard, timeout);
+        }
+    }
+
+    /// The settings to open a copy of this store with.
+    pub(crate) fn copy_settings(&self) -> LmdbSettings {
+        self.settings.clone()
+    }
+
+    /// Writes a consistent copy of the environment into `dir` (created, or an existing empty
+    /// directory), compacted if asked: LMDB copies one read snapshot while writers go on.
+    pub(crate) fn copy_to(&self, dir: &Path, compact: bool) -> Result<()> {
+        self.check_process()?;
+        create_dir(dir, self.settings.directory_mode)?;
+        let data = dir.join(DATA_FILE);
+        if data.exists() {
+            return Err(crate::backend_error(
+                "copying the store",
+                format!(
+                    "'{}' already holds a store; a copy is only written into a new directory.",
+                    dir.display()
+                ),
+                "TARGET_HOLDS_A_STORE",
+                format!("{} exists", data.display()),
+            ));
+        }
+        let path = std::ffi::CString::new(dir.as_os_str().as_encoded_bytes())
+            .map_err(|_| Error::invalid("dir", "the path contains a NUL byte"))?;
+        let flags = if compact { lmdb_sys::MDB_CP_COMPACT } else { 0 };
+        let _gate = self.gate.read();
+        // SAFETY: env() is the live environment (this process's: checked above); `path` is a
+        // NUL-terminated string alive for the call.
+        let rc = unsafe { lmdb_sys::mdb_env_copy2(self.env.env(), path.as_ptr(), flags) };
+        if rc != 0 {
+            return Err(storage_error("copying the store", lmdb::Error::from_err_code(rc)));
+        }
+        Ok(())
+    }
+
+    /// Another process grew the map: take its size (LMDB reads it from the file for size 0).
+    fn adopt_map_size(&self) -> Result<()> {
+        let _exclusive = self.gate.write();
+        self.env
+            .set_map_size(0)
+            .map_err(|e| storage_error("adopting the map size another process set", e))
+    }
+}
+
+/// The identity of the data file at `path`, or `None` if there is none yet.
+fn file_id(path: &Path) -> Result<Option<registry::FileId>> {
+    match std::fs::metadata(path) {
+        Ok(m) => Ok(Some(registry::FileId::of(&m))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io_error("reading the store's data file", e)),
+    }
+}
+
+fn truncated_error(path: &Path, t: data_file::Truncated) -> Error {
+    Error::Storage {
+        operation: "opening the store directory".into(),
+        hint: format!(
+            "The data file '{}' is truncated: it has {} bytes but its meta page says the store needs \
+             {} bytes. It was cut short (a failed copy, a full disk, a damaged file system); \
+             restore it from a backup. It was not opened, so nothing was changed.",
+            path.display(),
+            t.len,
+            t.needed
+        ),
+        source: Box::new(StorageCause {
+            backend: BACKEND,
+            code: "TRUNCATED".into(),
+            number: None,
+            message: format!("data file of {} bytes, {} bytes needed", t.len, t.needed),
+        }),
+    }
+}
+
+#[cfg(unix)]
+fn create_dir(dir: &Path, mode: u32) -> Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    if dir.is_dir() {
+        return Ok(());
+    }
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(mode)
+        .create(dir)
+        .map_err(|e| io_error("creating the store directory", e))
+}
+
+/// What both transaction kinds can do: point reads and ordered scans.
+///
+/// Returned slices borrow the transaction, so they cannot outlive it.
+pub(crate) trait Reads {
+    fn get(&self, table: Table, key: &[u8]) -> Result<Option<&[u8]>>;
+
+    /// The last entry whose key is `< key`.
+    fn seek_lt(&self, table: Table, key: &[u8]) -> Result<Option<(&[u8], &[u8])>>;
+
+    /// Calls `f` on each entry from the first key `>= from`, in key order, while `f` returns
+    /// `Ok(true)`. One cursor walk; the cursor is closed before this returns.
+    ///
+    /// Generic over the callback (the trait is only used as `impl Reads`), so the walk and the
+    /// callback compile into one loop: no indirect call per record (the read path, P4).
+    fn scan<F>(&self, table: Table, from: &[u8], f: F) -> Result<()>
+    where
+        F: FnMut(&[u8], &[u8]) -> Result<bool>;
+}
+
+/// A read-only transaction (a consistent snapshot of the directory).
+pub(crate) struct ReadTxn<'e> {
+    txn: lmdb::RoTransaction<'e>,
+    tables: &'e [lmdb::Database; Table::ALL.len()],
+    _gate: RwLockReadGuard<'e, ()>,
+}
+
+/// A write transaction. Only [`Storage::write`] makes one and commits it; it holds the gate.
+pub(crate) struct WriteTxn<'e> {
+    txn: lmdb::RwTransaction<'e>,
+    tables: &'e [lmdb::Database; Table::ALL.len()],
+}
+
+fn db(tables: &[lmdb::Database; Table::ALL.len()], table: Table) -> lmdb::Database {
+    tables[table as usize]
+}
+
+fn get_in<'t, T: Transaction>(
+    txn: &'t T,
+    d: lmdb::Database,
+    key: &[u8],
+) -> Result<Option<&'t [u8]>> {
+    match txn.get(d, &key) {
+        Ok(v) => Ok(Some(v)),
+        Err(lmdb::Error::NotFound) => Ok(None),
+        Err(e) => Err(storage_error("reading a record", e)),
+    }
+}
+
+type Entry<'t> = (&'t [u8], &'t [u8]);
+
+#[inline]
+fn cursor_op<'t>(
+    cursor: &lmdb::RoCursor<'t>,
+    key: Option<&[u8]>,
+    op: u32,
+) -> Result<Option<Entry<'t>>> {
+    match cursor.get(key, None, op) {
+        Ok((Some(k), v)) => Ok(Some((k, v))),
+        Ok((None, _)) => Ok(None),
+        Err(lmdb::Error::NotFound) => Ok(None),
+        Err(e) => Err(storage_error("walking a table", e)),
+    }
+}
+
+fn seek_lt_in<'t, T: Transaction>(
+    txn: &'t T,
+    d: lmdb::Database,
+    key: &[u8],
+) -> Result<Option<Entry<'t>>> {
+    let cursor = txn
+        .open_ro_cursor(d)
+        .map_err(|e| storage_error("opening a cursor", e))?;
+    match cursor_op(&cursor, Some(key), lmdb_sys::MDB_SET_RANGE)? {
+        Some(_) => cursor_op(&cursor, None, lmdb_sys::MDB_PREV),
+        None => cursor_op(&cursor, None, lmdb_sys::MDB_LAST),
+    }
+}
+
+#[inline]
+fn scan_in<T: Transaction, F>(txn: &T, d: lmdb::Database, from: &[u8], mut f: F) -> Result<()>
+where
+    F: FnMut(&[u8], &[u8]) -> Result<bool>,
+{
+    let cursor = txn
+        .open_ro_cursor(d)
+        .map_err(|e| storage_error("opening a cursor", e))?;
+    let mut entry = if from.is_empty() {
+        cursor_op(&cursor, None, lmdb_sys::MDB_FIRST)?
+    } else {
+        cursor_op(&cursor, Some(from), lmdb_sys::MDB_SET_RANGE)?
+    };
+    while let Some((k, v)) = entry {
+        if !f(k, v)? {
+            break;
+        }
+        entry = cursor_op(&cursor, None, lmdb_sys::MDB_NEXT)?;
+    }
+    Ok(())
+}
+
+macro_rules! impl_reads {
+    ($t:ident) => {
+        impl Reads for $t<'_> {
+            fn get(&self, table: Table, key: &[u8]) -> Result<Option<&[u8]>> {
+                get_in(&self.txn, db(self.tables, table), key)
+            }
+            fn seek_lt(&self, table: Table, key: &[u8]) -> Result<Option<(&[u8], &[u8])>> {
+                seek_lt_in(&self.txn, db(self.tables, table), key)
+            }
+            #[inline]
+            fn scan<F>(&self, table: Table, from: &[u8], f: F) -> Result<()>
+            where
+                F: FnMut(&[u8], &[u8]) -> Result<bool>,
+            {
+                scan_in(&self.txn, db(self.tables, table), from, f)
+            }
+        }
+    };
+}
+impl_reads!(ReadTxn);
+impl_reads!(WriteTxn);
+
+impl WriteTxn<'_> {
+    fn put_flagged(
+        &mut self,
+        table: Table,
+        key: &[u8],
+        value: &[u8],
+        flags: lmdb::WriteFlags,
+    ) -> Result<()> {
+        self.txn
+            .put(db(self.tables, table), &key, &value, flags)
+            .map_err(|e| storage_error("writing a record", e))
+    }
+
+    fn reserve_flagged(
+        &mut self,
+        table: Table,
+        key: &[u8],
+        len: usize,
+        flags: lmdb::WriteFlags,
+        fill: impl FnOnce(&mut [u8]),
+    ) -> Result<()> {
+        let slot = self
+            .txn
+            .reserve(db(self.tables, table), &key, len, flags)
+            .map_err(|e| storage_error("writing a record", e))?;
+        fill(slot);
+        Ok(())
+    }
+
+    /// Inserts or replaces.
+    pub(crate) fn put(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<()> {
+        self.put_flagged(table, key, value, lmdb::WriteFlags::empty())
+    }
+
+    /// Inserts a value of `len` bytes written in place by `fill` (no intermediate buffer).
+    pub(crate) fn put_with(
+        &mut self,
+        table: Table,
+        key: &[u8],
+        len: usize,
+        fill: impl FnOnce(&mut [u8]),
+    ) -> Result<()> {
+        self.reserve_flagged(table, key, len, lmdb::WriteFlags::empty(), fill)
+    }
+
+    /// Inserts a key that must not exist yet (`MDB_NOOVERWRITE`): an existing key is refused
+    /// with `MDB_KEYEXIST` (see [`is_key_exists`]) and nothing is written. Q-IMM-1: events and
+    /// stream names are written this way, so damaged bookkeeping can never overwrite one.
+    pub(crate) fn put_new(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<()> {
+        self.put_flagged(table, key, value, lmdb::WriteFlags::NO_OVERWRITE)
+    }
+
+    /// [`WriteTxn::put_with`] for a key that must not exist yet, as [`WriteTxn::put_new`].
+    pub(crate) fn put_with_new(
+        &mut self,
+        table: Table,
+        key: &[u8],
+        len: usize,
+        fill: impl FnOnce(&mut [u8]),
+    ) -> Result<()> {
+        self.reserve_flagged(table, key, len, lmdb::WriteFlags::NO_OVERWRITE, fill)
+    }
+
+    /// Inserts `key`, which the caller guarantees is larger than every key already in `table`,
+    /// with LMDB's `MDB_APPEND`: LMDB goes straight to the last leaf instead of searching the
+    /// B-tree, and when that leaf is full it starts a new page instead of splitting the leaf in
+    /// half, so right-edge tables (`log`, `by_time`, the newest stream's `events`) fill their
+    /// pages and an append dirties fewer of them.
+    ///
+    /// Why it is safe: LMDB compares `key` with the table's last key itself. A key that is not
+    /// the largest is refused with `MDB_KEYEXIST` and nothing is written; that comes back as a
+    /// storage error (failing the transaction), never as a misordered table.
+    pub(crate) fn put_append(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<()> {
+        self.put_flagged(table, key, value, lmdb::WriteFlags::APPEND)
+    }
+
+    /// [`WriteTxn::put_with`] with `MDB_APPEND`: the same guarantee and the same check as
+    /// [`WriteTxn::put_append`].
+    pub(crate) fn put_with_append(
+        &mut self,
+        table: Table,
+        key: &[u8],
+        len: usize,
+        fill: impl FnOnce(&mut [u8]),
+    ) -> Result<()> {
+        self.reserve_flagged(table, key, len, lmdb::WriteFlags::APPEND, fill)
+    }
+
+    /// Deletes a key; returns whether it was there.
+    pub(crate) fn delete(&mut self, table: Table, key: &[u8]) -> Result<bool> {
+        match self.txn.del(db(self.tables, table), &key, None) {
+            Ok(()) => Ok(true),
+            Err(lmdb::Error::NotFound) => Ok(false),
+            Err(e) => Err(storage_error("deleting a record", e)),
+        }
+    }
+
+    /// Deletes every key starting with `prefix`; returns how many.
+    pub(crate) fn delete_prefix(&mut self, table: Table, prefix: &[u8]) -> Result<usize> {
+        let mut keys = Vec::new();
+        self.scan(table, prefix, |k, _| {
+            let inside = k.starts_with(prefix);
+            if inside {
+                keys.push(k.to_vec());
+            }
+            Ok(inside)
+        })?;
+        for k in &keys {
+            self.delete(table, k)?;
+        }
+        Ok(keys.len())
+    }
+}
+
+/// The LMDB library version string (the bundled one).
+pub(crate) fn lmdb_version() -> String {
+    // SAFETY: mdb_version returns a pointer to a static NUL-terminated string and accepts NULLs.
+    unsafe {
+        let p = lmdb_sys::mdb_version(
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+        );
+        std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+    }
+}

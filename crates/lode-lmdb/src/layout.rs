@@ -1,0 +1,268 @@
+//! Key and value encodings of every table: the byte-level layout of `docs/storage-layout.md`.
+//!
+//! Integers in keys are big-endian so that LMDB's byte order is numeric order. Strings in keys
+//! are length-prefixed (u16 big-endian) so that no string is a prefix of another's encoding and
+//! any byte (even NUL) is safe. Stored messages and snapshots carry a CRC-32 so that a damaged
+//! record is reported, never returned (R-BAD-3).
+
+use lode_backend::{Lease, Micros, StoredEvent};
+
+// Stream keys are the stream's own encoding (`StreamId::encoded`): each part as u16 length ‖
+// bytes.
+
+fn push_str(k: &mut Vec<u8>, s: &str) {
+    k.extend_from_slice(&(s.len() as u16).to_be_bytes());
+    k.extend_from_slice(s.as_bytes());
+}
+
+/// A `u16 len ‖ bytes` string at the start of `k`, and the rest.
+pub(crate) fn take_str(k: &[u8]) -> Option<(&str, &[u8])> {
+    let len = u16::from_be_bytes(k.get(..2)?.try_into().ok()?) as usize;
+    let s = std::str::from_utf8(k.get(2..2 + len)?).ok()?;
+    Some((s, &k[2 + len..]))
+}
+
+pub(crate) fn u64_be(b: &[u8]) -> Option<u64> {
+    Some(u64::from_be_bytes(b.get(..8)?.try_into().ok()?))
+}
+
+/// `streams` value: the stream's number (its short key everywhere else) and current version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct StreamInfo {
+    pub num: u64,
+    pub version: u64,
+}
+
+impl StreamInfo {
+    pub fn encode(self) -> [u8; 16] {
+        let mut v = [0u8; 16];
+        v[..8].copy_from_slice(&self.num.to_be_bytes());
+        v[8..].copy_from_slice(&self.version.to_be_bytes());
+        v
+    }
+    pub fn decode(v: &[u8]) -> Option<StreamInfo> {
+        (v.len() == 16).then(|| StreamInfo {
+            num: u64_be(v).unwrap_or(0),
+            version: u64_be(&v[8..]).unwrap_or(0),
+        })
+    }
+}
+
+/// `events` and `snapshots` key: `u64 stream ‖ u64 version`.
+pub(crate) fn version_key(stream: u64, version: u64) -> [u8; 16] {
+    let mut k = [0u8; 16];
+    k[..8].copy_from_slice(&stream.to_be_bytes());
+    k[8..].copy_from_slice(&version.to_be_bytes());
+    k
+}
+
+/// `(stream, version)` of a [`version_key`].
+pub(crate) fn split_version_key(k: &[u8]) -> Option<(u64, u64)> {
+    (k.len() == 16).then(|| (u64_be(k).unwrap_or(0), u64_be(&k[8..]).unwrap_or(0)))
+}
+
+/// Record format byte of event and snapshot values.
+const RECORD_FORMAT: u8 = 1;
+/// `format u8 ‖ crc32 u32 LE ‖ position u64 ‖ recorded_at i64 ‖ JSON`.
+pub(crate) const EVENT_HEADER: usize = 1 + 4 + 8 + 8;
+/// `format u8 ‖ crc32 u32 LE ‖ stored_at i64 ‖ JSON`.
+pub(crate) const SNAPSHOT_HEADER: usize = 1 + 4 + 8;
+
+/// Writes an event record into `out` (exactly `EVENT_HEADER + sum(json parts)` bytes). The JSON
+/// is given in parts so that the sequence-number edit needs no intermediate copy.
+pub(crate) fn write_event(out: &mut [u8], position: u64, recorded_at: Micros, json: &[&[u8]]) {
+    out[0] = RECORD_FORMAT;
+    out[5..13].copy_from_slice(&position.to_be_bytes());
+    out[13..21].copy_from_slice(&recorded_at.to_be_bytes());
+    fill_parts(&mut out[EVENT_HEADER..], json);
+    seal(out);
+}
+
+pub(crate) fn write_snapshot(out: &mut [u8], stored_at: Micros, json: &[u8]) {
+    out[0] = RECORD_FORMAT;
+    out[5..13].copy_from_slice(&stored_at.to_be_bytes());
+    out[SNAPSHOT_HEADER..].copy_from_slice(json);
+    seal(out);
+}
+
+fn fill_parts(mut out: &mut [u8], parts: &[&[u8]]) {
+    for p in parts {
+        out[..p.len()].copy_from_slice(p);
+        out = &mut out[p.len()..];
+    }
+}
+
+fn seal(out: &mut [u8]) {
+    let crc = crc32fast::hash(&out[5..]);
+    out[1..5].copy_from_slice(&crc.to_le_bytes());
+}
+
+fn check(v: &[u8], header: usize) -> Result<(), &'static str> {
+    if v.len() < header + 2 {
+        return Err("the record is shorter than its header");
+    }
+    if v[0] != RECORD_FORMAT {
+        return Err("the record has an unknown format byte");
+    }
+    let stored = u32::from_le_bytes(v[1..5].try_into().unwrap_or_default());
+    if crc32fast::hash(&v[5..]) != stored {
+        return Err("the record's checksum does not match its bytes (the record is damaged)");
+    }
+    Ok(())
+}
+
+pub(crate) fn read_event(v: &[u8]) -> Result<StoredEvent<'_>, &'static str> {
+    check(v, EVENT_HEADER)?;
+    Ok(StoredEvent {
+        position: u64_be(&v[5..]).unwrap_or(0),
+        recorded_at: u64_be(&v[13..]).unwrap_or(0) as i64,
+        json: &v[EVENT_HEADER..],
+    })
+}
+
+/// The JSON of a snapshot record, checked.
+pub(crate) fn read_snapshot(v: &[u8]) -> Result<&[u8], &'static str> {
+    check(v, SNAPSHOT_HEADER)?;
+    Ok(&v[SNAPSHOT_HEADER..])
+}
+
+/// The time a snapshot record was stored at and its JSON, checked.
+pub(crate) fn read_snapshot_with_time(v: &[u8]) -> Result<(Micros, &[u8]), &'static str> {
+    check(v, SNAPSHOT_HEADER)?;
+    Ok((u64_be(&v[5..]).unwrap_or(0) as i64, &v[SNAPSHOT_HEADER..]))
+}
+
+/// `leases` value: `session [16] ‖ expires_at i64 ‖ pid u32` (28 bytes).
+pub(crate) fn encode_lease(l: &Lease) -> [u8; 28] {
+    let mut v = [0u8; 28];
+    v[..16].copy_from_slice(&l.session);
+    v[16..24].copy_from_slice(&l.expires_at.to_be_bytes());
+    v[24..].copy_from_slice(&l.pid.to_be_bytes());
+    v
+}
+
+pub(crate) fn decode_lease(v: &[u8]) -> Option<Lease> {
+    if v.len() != 28 {
+        return None;
+    }
+    Some(Lease {
+        session: v[..16].try_into().ok()?,
+        expires_at: u64_be(&v[16..])? as i64,
+        pid: u32::from_be_bytes(v[24..28].try_into().ok()?),
+    })
+}
+
+/// `log` key is the position (u64); the value points at the event and repeats its time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LogEntry {
+    pub stream: u64,
+    pub version: u64,
+    pub recorded_at: Micros,
+}
+
+impl LogEntry {
+    pub fn encode(&self) -> [u8; 24] {
+        let mut v = [0u8; 24];
+        v[..8].copy_from_slice(&self.stream.to_be_bytes());
+        v[8..16].copy_from_slice(&self.version.to_be_bytes());
+        v[16..].copy_from_slice(&self.recorded_at.to_be_bytes());
+        v
+    }
+    pub fn decode(v: &[u8]) -> Option<LogEntry> {
+        (v.len() == 24).then(|| LogEntry {
+            stream: u64_be(v).unwrap_or(0),
+            version: u64_be(&v[8..]).unwrap_or(0),
+            recorded_at: u64_be(&v[16..]).unwrap_or(0) as i64,
+        })
+    }
+}
+
+/// `message_ids` key: `u64 stream ‖ message id bytes`; the value is the version (u64). Written
+/// into `k` (cleared first), so a loop reuses one buffer.
+pub(crate) fn message_id_key_into(k: &mut Vec<u8>, stream: u64, id: &str) {
+    k.clear();
+    k.extend_from_slice(&stream.to_be_bytes());
+    k.extend_from_slice(id.as_bytes());
+}
+
+/// `by_type` key: `u16 len ‖ type ‖ u64 position`; value: event version u32.
+/// `by_correlation` key: `u16 len ‖ correlation id ‖ u64 position`; value: empty.
+/// Written into `k` (cleared first).
+pub(crate) fn string_position_key_into(k: &mut Vec<u8>, s: &str, position: u64) {
+    k.clear();
+    push_str(k, s);
+    k.extend_from_slice(&position.to_be_bytes());
+}
+
+/// `by_type_version` key: [`type_version_prefix`] ‖ `u64 position`, written into `k` (cleared
+/// first).
+pub(crate) fn type_version_key_into(
+    k: &mut Vec<u8>,
+    event_type: &str,
+    event_version: u32,
+    position: u64,
+) {
+    k.clear();
+    push_str(k, event_type);
+    k.extend_from_slice(&event_version.to_be_bytes());
+    k.extend_from_slice(&position.to_be_bytes());
+}
+
+/// Prefix of an index on one string (event type or correlation id): `u16 len ‖ bytes`.
+pub(crate) fn string_prefix(s: &str) -> Vec<u8> {
+    let mut k = Vec::with_capacity(2 + s.len() + 12);
+    push_str(&mut k, s);
+    k
+}
+
+/// `by_type_version` prefix: `u16 len ‖ type ‖ u32 event version`.
+pub(crate) fn type_version_prefix(event_type: &str, event_version: u32) -> Vec<u8> {
+    let mut k = string_prefix(event_type);
+    k.extend_from_slice(&event_version.to_be_bytes());
+    k
+}
+
+/// `by_time` key, one per append: `u64 recorded_at (µs, offset so negatives sort first) ‖
+/// u64 position of the append's first event`.
+pub(crate) fn time_key(recorded_at: Micros, position: u64) -> [u8; 16] {
+    let mut k = [0u8; 16];
+    k[..8].copy_from_slice(&time_bits(recorded_at).to_be_bytes());
+    k[8..].copy_from_slice(&position.to_be_bytes());
+    k
+}
+
+/// Order-preserving map of a signed time to unsigned key bits.
+pub(crate) fn time_bits(t: Micros) -> u64 {
+    (t as u64) ^ (1 << 63)
+}
+
+/// The position at the end of an index key (its last 8 bytes).
+pub(crate) fn key_position(k: &[u8]) -> Option<u64> {
+    k.len().checked_sub(8).and_then(|at| u64_be(&k[at..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_record_round_trips_and_detects_a_flipped_byte() {
+        let json: [&[u8]; 2] = [b"{\"a\":", b"1}"];
+        let mut buf = vec![0u8; EVENT_HEADER + 7];
+        write_event(&mut buf, 42, -5, &json);
+        let r = read_event(&buf).unwrap();
+        assert_eq!(
+            (r.position, r.recorded_at, r.json),
+            (42, -5, &b"{\"a\":1}"[..])
+        );
+        buf[EVENT_HEADER + 5] ^= 0x01;
+        assert!(read_event(&buf).is_err());
+    }
+
+    #[test]
+    fn time_bits_preserve_order() {
+        assert!(time_bits(-1) < time_bits(0));
+        assert!(time_bits(0) < time_bits(1));
+        assert!(time_bits(i64::MIN) < time_bits(i64::MAX));
+    }
+}

@@ -1,0 +1,131 @@
+//! # lode-lmdb: lode's storage backend over LMDB
+//!
+//! One directory holds one store: LMDB's `data.mdb` and `lock.mdb`, shared safely by the
+//! threads and processes that open it. This crate implements the seam of `lode-backend`
+//! ([`lode_backend::Backend`]); the event store's rules live above it, in `lode`.
+//!
+//! Where things are: `env.rs` is the environment (tables, transactions, map growth, the gate);
+//! `registry.rs` keeps one environment per data file per process and detects `fork()`;
+//! `data_file.rs` refuses a truncated data file before LMDB maps it; `layout.rs` is the byte
+//! layout of every key and value (docs/storage-layout.md); `view.rs` implements the store's
+//! operations on those tables, verifying every record it hands up.
+
+mod data_file;
+mod env;
+mod layout;
+mod registry;
+mod settings;
+mod view;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use lode_backend::{Backend, Error, ReadView, Result, StorageCause, WriteView};
+
+use crate::env::Storage;
+pub use crate::env::FORMAT_VERSION;
+pub use crate::settings::{Durability, LmdbSettings, MAX_READERS};
+
+/// The name this backend's storage errors carry.
+pub const NAME: &str = "lmdb";
+
+/// The version of the bundled LMDB engine.
+pub fn engine_version() -> String {
+    env::lmdb_version()
+}
+
+/// A store directory opened with LMDB. Cheap to clone: clones share one environment, as do
+/// all backends of one process on the same data file, whatever path names it.
+#[derive(Clone)]
+pub struct LmdbBackend {
+    storage: Arc<Storage>,
+}
+
+impl LmdbBackend {
+    /// Opens (creating if needed) the store directory `dir`.
+    pub fn open(dir: &Path, settings: &LmdbSettings) -> Result<LmdbBackend> {
+        settings.check(dir)?;
+        Ok(LmdbBackend {
+            storage: Storage::open(dir, settings)?,
+        })
+    }
+}
+
+/// How often a waiter looks for commits of other processes (commits of this one wake it at
+/// once).
+const HEAD_POLL: Duration = Duration::from_millis(2);
+
+impl Backend for LmdbBackend {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn location(&self) -> String {
+        self.storage.path().display().to_string()
+    }
+
+    fn path(&self) -> Option<&Path> {
+        Some(self.storage.path())
+    }
+
+    fn check_usable(&self) -> Result<()> {
+        self.storage.check_process()
+    }
+
+    fn read(&self, operation: &str, f: &mut dyn FnMut(&dyn ReadView) -> Result<()>) -> Result<()> {
+        self.storage.read(operation, |r| f(r))
+    }
+
+    fn write(
+        &self,
+        operation: &str,
+        f: &mut dyn FnMut(&mut dyn WriteView) -> Result<()>,
+    ) -> Result<()> {
+        self.storage.write(operation, |w| f(w))
+    }
+
+    fn allocated_bytes(&self) -> u64 {
+        self.storage.map_size() as u64
+    }
+
+    fn head(&self) -> Result<u64> {
+        lode_backend::read(self, "reading the log's head", |r| {
+            Ok(r.log_head()?.map_or(0, |h| h.position))
+        })
+    }
+
+    fn wait_for_head(&self, beyond: u64, timeout: Duration) -> Result<u64> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let seen = self.storage.commits();
+            let head = self.head()?;
+            let now = Instant::now();
+            if head > beyond || now >= deadline {
+                return Ok(head);
+            }
+            self.storage
+                .wait_for_commit(seen, HEAD_POLL.min(deadline - now));
+        }
+    }
+
+    fn copy_to(&self, dir: &Path, compact: bool) -> Result<u64> {
+        self.storage.copy_to(dir, compact)?;
+        let copy = LmdbBackend::open(dir, &self.storage.copy_settings())?;
+        copy.head()
+    }
+}
+
+/// An error of this backend that is not one of LMDB's codes.
+pub(crate) fn backend_error(operation: &str, hint: String, code: &str, message: String) -> Error {
+    Error::Storage {
+        operation: operation.to_string(),
+        hint,
+        source: Box::new(StorageCause {
+            backend: NAME,
+            code: code.to_string(),
+            number: None,
+            message,
+        }),
+    }
+}

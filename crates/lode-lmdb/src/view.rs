@@ -1,0 +1,943 @@
+//! The seam's [`ReadView`] and [`WriteView`] on LMDB's tables: where an append is written and
+//! where every record is found and verified.
+//!
+//! Verification (R-BAD-3, R-BAD-4): events and snapshots carry a CRC-32; every other record is
+//! cross-checked against what it names before it is handed up:
+//! - a `streams` record against its name record and its events (event `version` stored, event
+//!   `version + 1` not);
+//! - a `log` entry against the event it names (which carries that position and time);
+//! - a stream number found through the log against the stream's own record;
+//! - the time-index entry a time query starts from against the log around it;
+//! - a `message_ids` entry against the stream's range.
+//! What only the store can check (an index entry's type against the event's metadata, a
+//! message id against the stored message) is checked above the seam.
+
+use std::collections::HashMap;
+
+use lode_backend::{
+    format_micros, Append, CommandRecord, Error, EventRef, EventSource, IndexEntry, IndexKind,
+    Lease, LogHead, Messages, ReadView, Result, SnapshotRef, StoredEvent, StreamHead, StreamId,
+    WriteView,
+};
+
+use crate::env::{is_key_exists, ReadTxn, Reads, Table, WriteTxn};
+use crate::layout::{self, LogEntry, StreamInfo};
+
+fn damaged(key: String, reason: impl Into<String>) -> Error {
+    Error::Serialization {
+        key,
+        version: None,
+        reason: reason.into(),
+    }
+}
+
+fn damaged_log(position: u64, reason: impl Into<String>) -> Error {
+    damaged(format!("global log position {position}"), reason)
+}
+
+// -- streams ------------------------------------------------------------------------------------
+
+/// The stream's head, cross-checked (R-BAD-4): the `streams` record must name a stream number
+/// whose name record is this stream, event `version` must be stored and event `version + 1`
+/// must not be. A record that says 8 when 10 events exist, or 12, or names another stream, is
+/// reported instead of making a read stop early or an append overwrite or skip an event.
+fn stream_head(tx: &impl Reads, stream: &StreamId) -> Result<Option<StreamHead>> {
+    let Some(v) = tx.get(Table::Streams, stream.encoded())? else {
+        return Ok(None);
+    };
+    let bad = |reason: String| damaged(format!("stream record of '{}'", stream.store_id()), reason);
+    let info = StreamInfo::decode(v).ok_or_else(|| bad("the stream record is damaged".into()))?;
+    if tx.get(Table::StreamNames, &info.num.to_be_bytes())? != Some(stream.encoded()) {
+        return Err(bad(format!(
+            "the stream record names stream number {}, whose name record is not this stream",
+            info.num
+        )));
+    }
+    let stored = |version: u64| -> Result<bool> {
+        Ok(tx
+            .get(Table::Events, &layout::version_key(info.num, version))?
+            .is_some())
+    };
+    if info.version > 0 && !stored(info.version)? {
+        return Err(bad(format!(
+            "the stream record says version {}, but event {} is not stored",
+            info.version, info.version
+        )));
+    }
+    if stored(info.version + 1)? {
+        return Err(bad(format!(
+            "the stream record says version {}, but event {} is stored",
+            info.version,
+            info.version + 1
+        )));
+    }
+    Ok(Some(StreamHead {
+        slot: info.num,
+        version: info.version,
+    }))
+}
+
+fn event<'t>(
+    tx: &'t impl Reads,
+    stream: &StreamId,
+    head: StreamHead,
+    version: u64,
+) -> Result<Option<StoredEvent<'t>>> {
+    match tx.get(Table::Events, &layout::version_key(head.slot, version))? {
+        None => Ok(None),
+        Some(bytes) => layout::read_event(bytes)
+            .map(Some)
+            .map_err(|r| Error::corrupt(&stream.store_id(), version, r)),
+    }
+}
+
+fn message_version(
+    tx: &impl Reads,
+    stream: &StreamId,
+    head: StreamHead,
+    id: &str,
+) -> Result<Option<u64>> {
+    let mut key = Vec::with_capacity(8 + id.len());
+    layout::message_id_key_into(&mut key, head.slot, id);
+    let Some(v) = tx.get(Table::MessageIds, &key)? else {
+        return Ok(None);
+    };
+    match layout::u64_be(v) {
+        Some(version) if v.len() == 8 && (1..=head.version).contains(&version) => Ok(Some(version)),
+        _ => Err(Error::Serialization {
+            key: format!(
+                "message id index of store '{}', id '{id}'",
+                stream.store_id()
+            ),
+            version: None,
+            reason: "the index entry is damaged".into(),
+        }),
+    }
+}
+
+/// Pushes events `first..=last` of stream `num` to `out`, in one cursor walk, checking each
+/// record (B-RD-6) and that no version is missing.
+fn read_events(
+    tx: &impl Reads,
+    stream: &StreamId,
+    head: StreamHead,
+    first: u64,
+    last: u64,
+    out: &mut Messages,
+) -> Result<()> {
+    if first > last {
+        return Ok(());
+    }
+    let store_id = || stream.store_id();
+    let num = head.slot;
+    let mut expected = first;
+    tx.scan(Table::Events, &layout::version_key(num, first), |k, v| {
+        let Some((s, version)) = layout::split_version_key(k) else {
+            return Err(Error::corrupt(&store_id(), expected, "an event key is damaged"));
+        };
+        if s != num || version > last {
+            return Ok(false);
+        }
+        if version != expected {
+            return Err(Error::corrupt(
+                &store_id(),
+                expected,
+                format!("event {expected} is missing (found {version})"),
+            ));
+        }
+        let record = layout::read_event(v).map_err(|r| Error::corrupt(&store_id(), version, r))?;
+        out.push(version, record.json);
+        expected += 1;
+        Ok(version < last)
+    })?;
+    if expected <= last {
+        return Err(Error::corrupt(
+            &store_id(),
+            expected,
+            format!("event {expected} is missing"),
+        ));
+    }
+    Ok(())
+}
+
+/// Bytes per event (besides the two sampled) that [`size_hint`] may reserve.
+const SIZE_HINT_PER_EVENT: usize = 2048;
+
+/// Bytes to reserve for events `first..=last`, guessed from the first and the last one's size.
+/// Stored messages usually carry their version as `SequenceNumber`, so later events are a few
+/// bytes longer than earlier ones; a guess from the first alone falls short near the end, and
+/// growing a multi-megabyte buffer then copies all of it once more.
+///
+/// R-RES-5: the guess never reserves more than a small multiple of what the result must hold:
+/// both samples are in the result, and every other event gets at most [`SIZE_HINT_PER_EVENT`]
+/// bytes of the guess. One large event among small ones (a 60 MiB event first or last) so costs
+/// its own size, not its size times the count; a buffer that still falls short just grows.
+fn size_hint(tx: &impl Reads, head: StreamHead, first: u64, last: u64) -> Result<usize> {
+    if first > last {
+        return Ok(0);
+    }
+    let len = |version: u64| -> Result<usize> {
+        Ok(tx
+            .get(Table::Events, &layout::version_key(head.slot, version))?
+            .map(|v| v.len().saturating_sub(layout::EVENT_HEADER))
+            .unwrap_or(0))
+    };
+    let count = last - first + 1;
+    let head_len = len(first)?;
+    let tail_len = if count > 1 { len(last)? } else { 0 };
+    let count = count.min(1 << 20) as usize;
+    let guess = head_len.max(tail_len).saturating_mul(count);
+    let bound = (head_len + tail_len).saturating_add(count.saturating_mul(SIZE_HINT_PER_EVENT));
+    Ok(guess.min(bound))
+}
+
+/// The largest stream number so far (numbers are given in increasing order), 0 when none.
+fn last_stream_number(tx: &impl Reads) -> Result<u64> {
+    Ok(tx
+        .seek_lt(Table::StreamNames, &[0xff; 9])?
+        .and_then(|(k, _)| layout::u64_be(k))
+        .unwrap_or(0))
+}
+
+/// R-BAD-4: the number a new stream is about to take has no stored events (a damaged
+/// `stream_names` table could hand out a number in use).
+fn new_stream(tx: &impl Reads, stream: &StreamId) -> Result<StreamHead> {
+    let num = last_stream_number(tx)? + 1;
+    let mut used = false;
+    tx.scan(Table::Events, &layout::version_key(num, 0), |k, _| {
+        used = layout::split_version_key(k).is_some_and(|(s, _)| s == num);
+        Ok(false)
+    })?;
+    if used {
+        return Err(damaged(
+            format!("stream names table (new stream '{}')", stream.store_id()),
+            format!(
+                "stream number {num} would be given to a new stream, but events of that number \
+                 are stored: the stream names table is damaged"
+            ),
+        ));
+    }
+    Ok(StreamHead {
+        slot: num,
+        version: 0,
+    })
+}
+
+// -- snapshots ----------------------------------------------------------------------------------
+
+fn snapshot_corrupt(store_id: &str, version: u64, reason: &str) -> Error {
+    Error::Serialization {
+        key: format!("store '{store_id}' snapshot at version {version}"),
+        version: Some(version),
+        reason: reason.to_string(),
+    }
+}
+
+/// The latest snapshot of the stream at or below `version`. The `snapshots` table is its own
+/// index: listing, last, and "latest at or below V" are cursor seeks, so there is no separate
+/// version list to fall out of step (the .NET reference's bugs 5 and 7).
+fn latest_snapshot<'t>(
+    tx: &'t impl Reads,
+    stream: &StreamId,
+    head: StreamHead,
+    version: u64,
+) -> Result<Option<(u64, &'t [u8])>> {
+    let num = head.slot;
+    let Some((k, v)) = tx.seek_lt(
+        Table::Snapshots,
+        &layout::version_key(num, version.saturating_add(1)),
+    )?
+    else {
+        return Ok(None);
+    };
+    match layout::split_version_key(k) {
+        Some((s, at)) if s == num && at >= 1 => {
+            let json = layout::read_snapshot(v)
+                .map_err(|r| snapshot_corrupt(&stream.store_id(), at, r))?;
+            Ok(Some((at, json)))
+        }
+        _ => Ok(None),
+    }
+}
+
+fn snapshot_versions(tx: &impl Reads, head: StreamHead) -> Result<Vec<u64>> {
+    let num = head.slot;
+    let mut out = Vec::new();
+    tx.scan(
+        Table::Snapshots,
+        &layout::version_key(num, 0),
+        |k, _| match layout::split_version_key(k) {
+            Some((s, v)) if s == num => {
+                out.push(v);
+                Ok(true)
+            }
+            _ => Ok(false),
+        },
+    )?;
+    Ok(out)
+}
+
+fn last_snapshot_version(tx: &impl Reads, head: StreamHead) -> Result<u64> {
+    let num = head.slot;
+    let next = layout::version_key(num.saturating_add(1), 0);
+    Ok(match tx.seek_lt(Table::Snapshots, &next)? {
+        Some((k, _)) => match layout::split_version_key(k) {
+            Some((s, v)) if s == num => v,
+            _ => 0,
+        },
+        None => 0,
+    })
+}
+
+// -- leases and commands ------------------------------------------------------------------------
+
+fn lease(tx: &impl Reads, stream: &StreamId) -> Result<Option<Lease>> {
+    match tx.get(Table::Leases, stream.encoded())? {
+        None => Ok(None),
+        Some(v) => layout::decode_lease(v)
+            .map(Some)
+            .ok_or_else(|| damaged(format!("lease of '{}'", stream.store_id()), "the lease record is damaged")),
+    }
+}
+
+fn command(tx: &impl Reads, id: &str) -> Result<Option<CommandRecord>> {
+    match tx.get(Table::Commands, id.as_bytes())? {
+        None => Ok(None),
+        Some(v) => serde_json::from_slice(v).map(Some).map_err(|e| {
+            damaged(
+                format!("command record '{id}'"),
+                format!("it cannot be read: {e}"),
+            )
+        }),
+    }
+}
+
+// -- the log ------------------------------------------------------------------------------------
+
+/// R-BAD-4: the log entry at `position` and the event it names, checked against each other:
+/// the event (CRC-checked) must carry that position and the entry's time.
+fn resolve_position(tx: &impl Reads, position: u64) -> Result<(LogEntry, StoredEvent<'_>)> {
+    let entry = tx
+        .get(Table::Log, &position.to_be_bytes())?
+        .map(|v| LogEntry::decode(v).ok_or_else(|| damaged_log(position, "the log entry is damaged")))
+        .transpose()?
+        .ok_or_else(|| damaged_log(position, "there is no log entry at this position"))?;
+    let bytes = tx
+        .get(Table::Events, &layout::version_key(entry.stream, entry.version))?
+        .ok_or_else(|| {
+            damaged_log(
+                position,
+                format!(
+                    "the log entry names version {} of stream number {}, which is not stored",
+                    entry.version, entry.stream
+                ),
+            )
+        })?;
+    let stored = layout::read_event(bytes).map_err(|reason| {
+        // Name the store when its name record can say which it is.
+        match tx
+            .get(Table::StreamNames, &entry.stream.to_be_bytes())
+            .ok()
+            .flatten()
+            .and_then(StreamId::decode)
+        {
+            Some(stream) => Error::corrupt(&stream.store_id(), entry.version, reason),
+            None => damaged_log(position, reason),
+        }
+    })?;
+    if stored.position != position || stored.recorded_at != entry.recorded_at {
+        return Err(damaged_log(
+            position,
+            format!(
+                "the log entry names version {} of stream number {}, but that event is at position {}",
+                entry.version, entry.stream, stored.position
+            ),
+        ));
+    }
+    Ok((entry, stored))
+}
+
+fn log_head(tx: &impl Reads) -> Result<Option<LogHead>> {
+    match tx.seek_lt(Table::Log, &[0xff; 9])? {
+        None => Ok(None),
+        Some((k, _)) => {
+            let position = layout::u64_be(k)
+                .filter(|_| k.len() == 8)
+                .ok_or_else(|| damaged_log(0, "the log's last key is not a position"))?;
+            let (entry, _) = resolve_position(tx, position)?;
+            Ok(Some(LogHead {
+                position,
+                recorded_at: entry.recorded_at,
+            }))
+        }
+    }
+}
+
+/// Stream names by number within one walk, each cross-checked once: its name record names a
+/// stream whose stream record has that number.
+struct Names<'t, T: Reads> {
+    tx: &'t T,
+    cache: HashMap<u64, StreamId>,
+}
+
+impl<'t, T: Reads> Names<'t, T> {
+    fn new(tx: &'t T) -> Self {
+        Names {
+            tx,
+            cache: HashMap::new(),
+        }
+    }
+
+    fn get(&mut self, num: u64) -> Result<&StreamId> {
+        if !self.cache.contains_key(&num) {
+            let key = self
+                .tx
+                .get(Table::StreamNames, &num.to_be_bytes())?
+                .ok_or_else(|| damaged(format!("stream number {num}"), "the stream has no name record"))?;
+            let s = StreamId::decode(key)
+                .ok_or_else(|| damaged(format!("stream number {num}"), "the stream name is damaged"))?;
+            let recorded = self
+                .tx
+                .get(Table::Streams, key)?
+                .and_then(StreamInfo::decode)
+                .map(|i| i.num);
+            if recorded != Some(num) {
+                return Err(damaged(
+                    format!("stream number {num}"),
+                    format!(
+                        "its name record names '{}', whose stream record does not have this number",
+                        s.store_id()
+                    ),
+                ));
+            }
+            self.cache.insert(num, s);
+        }
+        Ok(&self.cache[&num])
+    }
+}
+
+/// R-BAD-4: the time-index entry a time query starts from (`key`, the first at or after
+/// `from`) is checked against the log: the event at its position was recorded at its time, and
+/// the event before it was recorded before `from` (else the query would skip events). Returns
+/// the position to start from.
+fn check_time_entry(tx: &impl Reads, key: &[u8], from: i64) -> Result<u64> {
+    let bad = |reason: String| damaged("time index entry".to_string(), reason);
+    let (bits, position) = match (layout::u64_be(key), layout::key_position(key)) {
+        (Some(bits), Some(position)) if key.len() == 16 => (bits, position),
+        _ => return Err(bad("the entry's key is damaged".into())),
+    };
+    let (entry, _) = resolve_position(tx, position)?;
+    if layout::time_bits(entry.recorded_at) != bits {
+        return Err(bad(format!(
+            "the entry names position {position} at its time, but that event was recorded at {}",
+            format_micros(entry.recorded_at)
+        )));
+    }
+    if position > 1 {
+        let (before, _) = resolve_position(tx, position - 1)?;
+        if before.recorded_at >= from {
+            return Err(bad(format!(
+                "the entry names position {position}, but the event before it was recorded at {}, \
+                 inside the range: the time index misses an entry",
+                format_micros(before.recorded_at)
+            )));
+        }
+    }
+    Ok(position)
+}
+
+/// Walks an index whose keys are `prefix ‖ u64 position`, from `prefix ‖ from`, handing each
+/// position to `on` while it returns `Ok(true)`.
+fn walk_index(
+    tx: &impl Reads,
+    table: Table,
+    prefix: &[u8],
+    from: u64,
+    visited: &mut usize,
+    on: &mut dyn FnMut(u64) -> Result<bool>,
+) -> Result<()> {
+    let mut start = prefix.to_vec();
+    start.extend_from_slice(&from.to_be_bytes());
+    tx.scan(table, &start, |k, _| {
+        *visited += 1;
+        if !k.starts_with(prefix) || k.len() != prefix.len() + 8 {
+            return Ok(false);
+        }
+        on(layout::key_position(k).unwrap_or(0))
+    })
+}
+
+/// Walks the events of `source`; see `ReadView::events`.
+fn events(
+    tx: &impl Reads,
+    source: EventSource<'_>,
+    visit: &mut dyn FnMut(EventRef<'_>) -> Result<bool>,
+) -> Result<usize> {
+    let mut visited = 0usize;
+    let mut names = Names::new(tx);
+    let mut at_position = |position: u64| -> Result<bool> {
+        let (entry, stored) = resolve_position(tx, position)?;
+        let stream = names.get(entry.stream)?;
+        visit(EventRef {
+            position,
+            stream,
+            version: entry.version,
+            recorded_at: stored.recorded_at,
+            json: stored.json,
+        })
+    };
+    match source {
+        EventSource::Log { from } => {
+            walk_index(tx, Table::Log, &[], from, &mut visited, &mut at_position)?
+        }
+        EventSource::Type {
+            event_type,
+            event_version: Some(v),
+            from,
+        } => walk_index(
+            tx,
+            Table::ByTypeVersion,
+            &layout::type_version_prefix(event_type, v),
+            from,
+            &mut visited,
+            &mut at_position,
+        )?,
+        EventSource::Type {
+            event_type,
+            event_version: None,
+            from,
+        } => walk_index(
+            tx,
+            Table::ByType,
+            &layout::string_prefix(event_type),
+            from,
+            &mut visited,
+            &mut at_position,
+        )?,
+        EventSource::Correlation { id, from } => walk_index(
+            tx,
+            Table::ByCorrelation,
+            &layout::string_prefix(id),
+            from,
+            &mut visited,
+            &mut at_position,
+        )?,
+        EventSource::Time { from, to } => {
+            // The first append recorded at or after `from`, then the log from its first
+            // position (the log is ordered by recorded-at) until `to`.
+            let mut start = None;
+            tx.scan(Table::ByTime, &layout::time_key(from, 0), |k, _| {
+                visited += 1;
+                start = Some(k.to_vec());
+                Ok(false)
+            })?;
+            if let Some(key) = start {
+                let start = check_time_entry(tx, &key, from)?;
+                tx.scan(Table::Log, &start.to_be_bytes(), |k, v| {
+                    visited += 1;
+                    let position = layout::u64_be(k).unwrap_or(0);
+                    match LogEntry::decode(v) {
+                        Some(e) if e.recorded_at < to => at_position(position),
+                        Some(_) => Ok(false),
+                        None => Err(damaged_log(position, "the log entry is damaged")),
+                    }
+                })?;
+            }
+        }
+        EventSource::Stream {
+            stream,
+            head,
+            since,
+        } => {
+            let mut version = since.saturating_add(1);
+            while version <= head.version {
+                visited += 1;
+                let stored = event(tx, stream, head, version)?.ok_or_else(|| {
+                    Error::corrupt(&stream.store_id(), version, "the event is missing")
+                })?;
+                let more = visit(EventRef {
+                    position: stored.position,
+                    stream,
+                    version,
+                    recorded_at: stored.recorded_at,
+                    json: stored.json,
+                })?;
+                if !more {
+                    break;
+                }
+                version += 1;
+            }
+        }
+    }
+    Ok(visited)
+}
+
+// -- walks over everything (verify) -------------------------------------------------------------
+
+fn streams(
+    tx: &impl Reads,
+    visit: &mut dyn FnMut(&StreamId, StreamHead) -> Result<bool>,
+) -> Result<()> {
+    tx.scan(Table::Streams, &[], |k, _| {
+        let stream = StreamId::decode(k)
+            .ok_or_else(|| damaged("streams table".to_string(), "a stream key is damaged"))?;
+        let head = stream_head(tx, &stream)?.ok_or_else(|| {
+            damaged(
+                format!("stream record of '{}'", stream.store_id()),
+                "the record vanished",
+            )
+        })?;
+        visit(&stream, head)
+    })
+}
+
+fn index_entries(
+    tx: &impl Reads,
+    index: IndexKind,
+    visit: &mut dyn FnMut(IndexEntry<'_>) -> Result<bool>,
+) -> Result<()> {
+    let table = match index {
+        IndexKind::Type => Table::ByType,
+        IndexKind::TypeVersion => Table::ByTypeVersion,
+        IndexKind::Correlation => Table::ByCorrelation,
+        IndexKind::Time => Table::ByTime,
+        IndexKind::MessageId => Table::MessageIds,
+    };
+    let bad = |what: &str| damaged(format!("{what} index"), "an entry is damaged");
+    tx.scan(table, &[], |k, v| {
+        let entry = match index {
+            IndexKind::Type => {
+                let (event_type, rest) = layout::take_str(k).ok_or_else(|| bad("event type"))?;
+                let position = layout::u64_be(rest).filter(|_| rest.len() == 8);
+                let event_version = v.try_into().ok().map(u32::from_be_bytes);
+                match (position, event_version) {
+                    (Some(position), Some(event_version)) => IndexEntry::Type {
+                        event_type,
+                        event_version,
+                        position,
+                    },
+                    _ => return Err(bad("event type")),
+                }
+            }
+            IndexKind::TypeVersion => {
+                let (event_type, rest) =
+                    layout::take_str(k).ok_or_else(|| bad("event type and version"))?;
+                if rest.len() != 12 {
+                    return Err(bad("event type and version"));
+                }
+                IndexEntry::TypeVersion {
+                    event_type,
+                    event_version: u32::from_be_bytes(rest[..4].try_into().unwrap_or_default()),
+                    position: layout::u64_be(&rest[4..]).unwrap_or(0),
+                }
+            }
+            IndexKind::Correlation => {
+                let (id, rest) = layout::take_str(k).ok_or_else(|| bad("correlation"))?;
+                match layout::u64_be(rest).filter(|_| rest.len() == 8) {
+                    Some(position) => IndexEntry::Correlation { id, position },
+                    None => return Err(bad("correlation")),
+                }
+            }
+            IndexKind::Time => match (layout::u64_be(k), layout::key_position(k)) {
+                (Some(bits), Some(position)) if k.len() == 16 => IndexEntry::Time {
+                    recorded_at: (bits ^ (1 << 63)) as i64,
+                    position,
+                },
+                _ => return Err(bad("time")),
+            },
+            IndexKind::MessageId => {
+                let slot = layout::u64_be(k).ok_or_else(|| bad("message id"))?;
+                let id = std::str::from_utf8(&k[8..]).map_err(|_| bad("message id"))?;
+                match layout::u64_be(v).filter(|_| v.len() == 8) {
+                    Some(version) => IndexEntry::MessageId { slot, id, version },
+                    None => return Err(bad("message id")),
+                }
+            }
+        };
+        visit(entry)
+    })
+}
+
+fn commands(tx: &impl Reads, visit: &mut dyn FnMut(&CommandRecord) -> Result<bool>) -> Result<()> {
+    tx.scan(Table::Commands, &[], |k, v| {
+        let id = String::from_utf8_lossy(k);
+        let record: CommandRecord = serde_json::from_slice(v).map_err(|e| {
+            damaged(format!("command record '{id}'"), format!("it cannot be read: {e}"))
+        })?;
+        visit(&record)
+    })
+}
+
+fn leases(tx: &impl Reads, visit: &mut dyn FnMut(&StreamId, Lease) -> Result<bool>) -> Result<()> {
+    tx.scan(Table::Leases, &[], |k, v| {
+        let stream = StreamId::decode(k)
+            .ok_or_else(|| damaged("leases table".to_string(), "a lease key is damaged"))?;
+        let lease = layout::decode_lease(v).ok_or_else(|| {
+            damaged(format!("lease of '{}'", stream.store_id()), "the lease record is damaged")
+        })?;
+        visit(&stream, lease)
+    })
+}
+
+fn snapshots(tx: &impl Reads, visit: &mut dyn FnMut(SnapshotRef<'_>) -> Result<bool>) -> Result<()> {
+    let mut names = Names::new(tx);
+    tx.scan(Table::Snapshots, &[], |k, v| {
+        let (num, version) = layout::split_version_key(k)
+            .ok_or_else(|| damaged("snapshots table".to_string(), "a snapshot key is damaged"))?;
+        let stream = names.get(num)?;
+        let (stored_at, json) = layout::read_snapshot_with_time(v)
+            .map_err(|r| snapshot_corrupt(&stream.store_id(), version, r))?;
+        visit(SnapshotRef {
+            stream,
+            version,
+            stored_at,
+            json,
+        })
+    })
+}
+
+macro_rules! impl_read_view {
+    ($t:ident) => {
+        impl ReadView for $t<'_> {
+            fn stream(&self, stream: &StreamId) -> Result<Option<StreamHead>> {
+                stream_head(self, stream)
+            }
+            fn lease(&self, stream: &StreamId) -> Result<Option<Lease>> {
+                lease(self, stream)
+            }
+            fn message_version(
+                &self,
+                stream: &StreamId,
+                head: StreamHead,
+                id: &str,
+            ) -> Result<Option<u64>> {
+                message_version(self, stream, head, id)
+            }
+            fn event(
+                &self,
+                stream: &StreamId,
+                head: StreamHead,
+                version: u64,
+            ) -> Result<Option<StoredEvent<'_>>> {
+                event(self, stream, head, version)
+            }
+            fn read_events(
+                &self,
+                stream: &StreamId,
+                head: StreamHead,
+                first: u64,
+                last: u64,
+                out: &mut Messages,
+            ) -> Result<()> {
+                read_events(self, stream, head, first, last, out)
+            }
+            fn events_size_hint(&self, head: StreamHead, first: u64, last: u64) -> Result<usize> {
+                size_hint(self, head, first, last)
+            }
+            fn latest_snapshot(
+                &self,
+                stream: &StreamId,
+                head: StreamHead,
+                version: u64,
+            ) -> Result<Option<(u64, &[u8])>> {
+                latest_snapshot(self, stream, head, version)
+            }
+            fn snapshot_versions(&self, head: StreamHead) -> Result<Vec<u64>> {
+                snapshot_versions(self, head)
+            }
+            fn last_snapshot_version(&self, head: StreamHead) -> Result<u64> {
+                last_snapshot_version(self, head)
+            }
+            fn log_head(&self) -> Result<Option<LogHead>> {
+                log_head(self)
+            }
+            fn command_exists(&self, id: &str) -> Result<bool> {
+                Ok(self.get(Table::Commands, id.as_bytes())?.is_some())
+            }
+            fn command(&self, id: &str) -> Result<Option<CommandRecord>> {
+                command(self, id)
+            }
+            fn events(
+                &self,
+                source: EventSource<'_>,
+                visit: &mut dyn FnMut(EventRef<'_>) -> Result<bool>,
+            ) -> Result<usize> {
+                events(self, source, visit)
+            }
+            fn streams(
+                &self,
+                visit: &mut dyn FnMut(&StreamId, StreamHead) -> Result<bool>,
+            ) -> Result<()> {
+                streams(self, visit)
+            }
+            fn index_entries(
+                &self,
+                index: IndexKind,
+                visit: &mut dyn FnMut(IndexEntry<'_>) -> Result<bool>,
+            ) -> Result<()> {
+                index_entries(self, index, visit)
+            }
+            fn commands(
+                &self,
+                visit: &mut dyn FnMut(&CommandRecord) -> Result<bool>,
+            ) -> Result<()> {
+                commands(self, visit)
+            }
+            fn leases(
+                &self,
+                visit: &mut dyn FnMut(&StreamId, Lease) -> Result<bool>,
+            ) -> Result<()> {
+                leases(self, visit)
+            }
+            fn snapshots(
+                &self,
+                visit: &mut dyn FnMut(SnapshotRef<'_>) -> Result<bool>,
+            ) -> Result<()> {
+                snapshots(self, visit)
+            }
+        }
+    };
+}
+impl_read_view!(ReadTxn);
+impl_read_view!(WriteTxn);
+
+// -- writing ------------------------------------------------------------------------------------
+
+/// A put that LMDB refused because the key exists: the stream's records are damaged (they named
+/// a version or a stream number that is already taken). Fails the whole transaction.
+fn refused_overwrite(e: Error, stream: &StreamId, version: u64) -> Error {
+    if is_key_exists(&e) {
+        Error::corrupt(
+            &stream.store_id(),
+            version,
+            "the append would overwrite an event that is already stored: the stream's records \
+             are damaged (nothing was written)",
+        )
+    } else {
+        e
+    }
+}
+
+/// Writes one append: each event with its index entries and log entry, one time-index entry,
+/// the stream's record (and name, for a new stream). Only storage errors and detected damage
+/// can stop it; either fails the whole transaction.
+fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
+    let num = a.head.slot;
+    // When no stream has a larger number, (num, version..) are the largest keys of `events`
+    // and go in with MDB_APPEND (which refuses any key that is not the largest).
+    let events_at_end = num >= last_stream_number(w)?;
+    // Index keys are built in one reused buffer (no allocation per event).
+    let mut key = Vec::with_capacity(64);
+    for (k, e) in a.events.iter().enumerate() {
+        let version = a.head.version + k as u64 + 1;
+        let position = a.first_position + k as u64;
+        let len = layout::EVENT_HEADER + e.len();
+        let event_key = layout::version_key(num, version);
+        let fill = |out: &mut [u8]| layout::write_event(out, position, a.recorded_at, &e.json);
+        // Q-IMM-1: an event is never overwritten. Both puts refuse an existing key; the stream
+        // head was checked before, so this is the last line of defence.
+        let put = if events_at_end {
+            w.put_with_append(Table::Events, &event_key, len, fill)
+        } else {
+            w.put_with_new(Table::Events, &event_key, len, fill)
+        };
+        put.map_err(|err| refused_overwrite(err, a.stream, version))?;
+        layout::message_id_key_into(&mut key, num, e.id);
+        w.put(Table::MessageIds, &key, &version.to_be_bytes())?;
+        let entry = LogEntry {
+            stream: num,
+            version,
+            recorded_at: a.recorded_at,
+        };
+        // Positions continue from the log's last key: always the largest.
+        w.put_append(Table::Log, &position.to_be_bytes(), &entry.encode())?;
+        layout::string_position_key_into(&mut key, e.event_type, position);
+        w.put(Table::ByType, &key, &e.event_version.to_be_bytes())?;
+        layout::type_version_key_into(&mut key, e.event_type, e.event_version, position);
+        w.put(Table::ByTypeVersion, &key, &[])?;
+        if let Some(c) = e.correlation_id {
+            layout::string_position_key_into(&mut key, c, position);
+            w.put(Table::ByCorrelation, &key, &[])?;
+        }
+    }
+    if !a.events.is_empty() {
+        // One time-index entry per append: its events share `recorded_at` and are contiguous in
+        // the log, which is ordered by time, so a time query walks the log from here. The key
+        // is the largest of the table: `recorded_at` is at least the log's last time (so at
+        // least every time in `by_time`), and on a tie the first position is past every
+        // position of the log.
+        w.put_append(
+            Table::ByTime,
+            &layout::time_key(a.recorded_at, a.first_position),
+            &[],
+        )?;
+    }
+    let info = StreamInfo {
+        num,
+        version: a.head.version + a.events.len() as u64,
+    };
+    w.put(Table::Streams, a.stream.encoded(), &info.encode())?;
+    if a.new_stream {
+        w.put_new(Table::StreamNames, &num.to_be_bytes(), a.stream.encoded())
+            .map_err(|e| refused_overwrite(e, a.stream, a.head.version + 1))?;
+    }
+    Ok(())
+}
+
+impl WriteView for WriteTxn<'_> {
+    fn new_stream(&self, stream: &StreamId) -> Result<StreamHead> {
+        new_stream(self, stream)
+    }
+
+    fn append(&mut self, append: &Append<'_>) -> Result<()> {
+        write_append(self, append)
+    }
+
+    fn put_command(&mut self, record: &CommandRecord) -> Result<()> {
+        let json = serde_json::to_vec(record).map_err(|e| Error::Internal {
+            detail: format!("could not encode a command record: {e}"),
+        })?;
+        self.put_new(Table::Commands, record.command_id.as_bytes(), &json)
+            .map_err(|e| {
+                if is_key_exists(&e) {
+                    Error::DuplicateIdempotencyId {
+                        scope: "this event store (command ids)".into(),
+                        id: record.command_id.clone(),
+                    }
+                } else {
+                    e
+                }
+            })
+    }
+
+    fn put_lease(&mut self, stream: &StreamId, lease: &Lease) -> Result<()> {
+        self.put(Table::Leases, stream.encoded(), &layout::encode_lease(lease))
+    }
+
+    fn delete_lease(&mut self, stream: &StreamId) -> Result<bool> {
+        self.delete(Table::Leases, stream.encoded())
+    }
+
+    fn put_snapshot(
+        &mut self,
+        head: StreamHead,
+        version: u64,
+        json: &[u8],
+        stored_at: i64,
+    ) -> Result<()> {
+        self.put_with(
+            Table::Snapshots,
+            &layout::version_key(head.slot, version),
+            layout::SNAPSHOT_HEADER + json.len(),
+            |out| layout::write_snapshot(out, stored_at, json),
+        )
+    }
+
+    fn delete_snapshot(&mut self, head: StreamHead, version: u64) -> Result<bool> {
+        self.delete(Table::Snapshots, &layout::version_key(head.slot, version))
+    }
+
+    fn delete_snapshots(&mut self, head: StreamHead) -> Result<usize> {
+        self.delete_prefix(Table::Snapshots, &head.slot.to_be_bytes())
+    }
+}

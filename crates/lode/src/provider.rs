@@ -1,0 +1,209 @@
+//! [`EventStoreProvider`]: an event store opened with its settings (the `IEventStoreProvider`
+//! of the .NET library), and the provider-level queries of `queries.md`.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use lode_backend::{Backend, CommandRecord, Error, Result, StreamId};
+
+use crate::core::ProviderCore;
+use crate::open::{self, ProviderSettings};
+use crate::query::{self, LogRecord, Query, QueryPage};
+use crate::settings::StoreSettings;
+use crate::store::EventStore;
+use crate::verify::{self, Report};
+
+/// An event store directory. Cheap to clone; every clone and every store made from it share
+/// one LMDB environment. `Send + Sync`: use it from as many threads as you like.
+#[derive(Clone)]
+pub struct EventStoreProvider {
+    core: Arc<ProviderCore>,
+}
+
+impl EventStoreProvider {
+    /// Opens (creating if needed) the store directory `path`, with the LMDB backend.
+    ///
+    /// Several providers of one process on one directory share one LMDB environment (LMDB
+    /// requires it); they must agree on its settings (durability, max_map_size, max_readers,
+    /// file_mode). Any number of processes may open the same directory at once.
+    pub fn open(path: impl AsRef<Path>, settings: ProviderSettings) -> Result<EventStoreProvider> {
+        let (store, lmdb) = settings.split();
+        check_store_settings(&store)?;
+        let backend = open::open_directory(path.as_ref(), &lmdb)?;
+        tracing::debug!(target: "lode::provider", location = %backend.location(), "provider opened");
+        Ok(Self::with_backend(backend, store))
+    }
+
+    /// Opens with the default settings.
+    pub fn open_default(path: impl AsRef<Path>) -> Result<EventStoreProvider> {
+        Self::open(path, ProviderSettings::default())
+    }
+
+    /// An event store over any backend of the seam (`lode_backend::Backend`).
+    pub fn with_backend(backend: Arc<dyn Backend>, settings: StoreSettings) -> EventStoreProvider {
+        EventStoreProvider {
+            core: Arc::new(ProviderCore {
+                backend,
+                settings,
+                committer: Default::default(),
+            }),
+        }
+    }
+
+    pub fn settings(&self) -> &StoreSettings {
+        &self.core.settings
+    }
+
+    /// The store's directory (canonical), for a file-based backend; empty otherwise.
+    pub fn path(&self) -> &Path {
+        self.core.backend.path().unwrap_or(Path::new(""))
+    }
+
+    /// The name of the backend holding the data (`"lmdb"`).
+    pub fn backend_name(&self) -> &'static str {
+        self.core.backend.name()
+    }
+
+    /// Bytes the backend has set aside for the store (LMDB: the size of its memory map).
+    pub fn map_size(&self) -> usize {
+        self.core.backend.allocated_bytes() as usize
+    }
+
+    /// The global log's last position (0 while it is empty).
+    pub fn head_position(&self) -> Result<u64> {
+        self.core.backend.head()
+    }
+
+    /// Checks every invariant of the store (see [`crate::verify`]) and reports what it found.
+    pub fn verify(&self) -> Result<Report> {
+        verify::verify(&*self.core.backend)
+    }
+
+    /// A store for `(database, name, id)`, not yet opened (`database` `None`: the default).
+    pub fn store(&self, database: Option<&str>, name: &str, id: &str) -> Result<EventStore> {
+        let database = database.unwrap_or(&self.core.settings.default_database);
+        Ok(EventStore::new(
+            self.core.clone(),
+            StreamId::new(database, name, id)?,
+        ))
+    }
+
+    /// `OpenStoreAsync(name, id)`: a store opened with the default timeouts.
+    pub fn open_store(&self, name: &str, id: &str) -> Result<EventStore> {
+        self.open_store_with(None, name, id, None, None)
+    }
+
+    /// `OpenStoreAsync(database, name, id)` with optional timeouts (defaults from settings).
+    pub fn open_store_with(
+        &self,
+        database: Option<&str>,
+        name: &str,
+        id: &str,
+        session_timeout: Option<Duration>,
+        open_timeout: Option<Duration>,
+    ) -> Result<EventStore> {
+        let store = self.store(database, name, id)?;
+        store.open(
+            session_timeout.unwrap_or(self.core.settings.default_session_timeout),
+            open_timeout.unwrap_or(self.core.settings.default_open_timeout),
+        )?;
+        Ok(store)
+    }
+
+    // -- queries (no session: they only read) ----------------------------------------------
+
+    /// Runs a query, returning at most `max` records and how many index entries it read.
+    pub fn query(&self, query: &Query, max: usize) -> Result<QueryPage> {
+        lode_backend::read(&*self.core.backend, "running a query", |r| {
+            query::run(r, query, max)
+        })
+    }
+
+    /// Q-LOG-2: the global log from `from_position`, at most `max` records.
+    pub fn read_log(&self, from_position: u64, max: usize) -> Result<Vec<LogRecord>> {
+        Ok(self.query(&Query::Log { from_position }, max)?.records)
+    }
+
+    /// Q-Q-1: events of `event_type` (and `event_version`, if given) from `from_position`.
+    pub fn events_by_type(
+        &self,
+        event_type: &str,
+        event_version: Option<u32>,
+        from_position: u64,
+        max: usize,
+    ) -> Result<Vec<LogRecord>> {
+        let q = Query::ByType {
+            event_type: event_type.to_string(),
+            event_version,
+            from_position,
+        };
+        Ok(self.query(&q, max)?.records)
+    }
+
+    /// Q-Q-2: events recorded in `[from_us, to_us)` (UTC microseconds since the epoch).
+    pub fn events_by_time(&self, from_us: i64, to_us: i64, max: usize) -> Result<Vec<LogRecord>> {
+        Ok(self
+            .query(
+                &Query::ByTime {
+                    from: from_us,
+                    to: to_us,
+                },
+                max,
+            )?
+            .records)
+    }
+
+    /// Q-Q-3: events of `correlation_id` from `from_position`.
+    pub fn events_by_correlation(
+        &self,
+        correlation_id: &str,
+        from_position: u64,
+        max: usize,
+    ) -> Result<Vec<LogRecord>> {
+        let q = Query::ByCorrelation {
+            correlation_id: correlation_id.to_string(),
+            from_position,
+        };
+        Ok(self.query(&q, max)?.records)
+    }
+
+    /// Q-Q-4: events of one stream after `since_version`, without opening a session.
+    pub fn stream_events_since(
+        &self,
+        database: Option<&str>,
+        name: &str,
+        id: &str,
+        since_version: u64,
+        max: usize,
+    ) -> Result<Vec<LogRecord>> {
+        let database = database.unwrap_or(&self.core.settings.default_database);
+        let q = Query::StreamSince {
+            stream: StreamId::new(database, name, id)?,
+            since_version,
+        };
+        Ok(self.query(&q, max)?.records)
+    }
+
+    /// Q-CMD-2: the record of command `id` if it was processed, else `None`.
+    pub fn command_record(&self, id: &str) -> Result<Option<CommandRecord>> {
+        crate::append::check_command(&crate::Command::new(id))?;
+        lode_backend::read(&*self.core.backend, "reading a command record", |r| {
+            r.command(id)
+        })
+    }
+
+    /// Q-CMD-2: the record of command `id`; IdempotencyIdNotFound if it was never recorded.
+    pub fn get_command(&self, id: &str) -> Result<CommandRecord> {
+        self.command_record(id)?
+            .ok_or_else(|| Error::IdempotencyIdNotFound { id: id.to_string() })
+    }
+}
+
+fn check_store_settings(s: &StoreSettings) -> Result<()> {
+    if s.default_database.is_empty() {
+        return Err(Error::invalid("default_database", "it must not be empty"));
+    }
+    StreamId::new(&s.default_database, "x", "x")?;
+    Ok(())
+}

@@ -1,0 +1,545 @@
+//! The store's invariants, checked in one read snapshot, and a report of what holds.
+//!
+//! What the crash and concurrency tests check, the backup check and the command-line tool
+//! call this one module:
+//! - every stream is gap-free, versions 1..=N, and each stored message carries its version as
+//!   `SequenceNumber` (B-APP-2, B-APP-4);
+//! - the global log is 1..=M without gaps (M = the events of all streams), each entry names an
+//!   event that carries that position, each event appears once, and recorded-at never
+//!   decreases (Q-LOG-1);
+//! - each index holds exactly the entries the events call for: by type, by type and version,
+//!   by correlation id, by message id, and a time index from which every time query starts at
+//!   the right event (Q-Q-1 .. Q-Q-3, B-APP-6);
+//! - each command record names a stream and versions that exist, recorded with its events
+//!   (Q-CMD-2);
+//! - leases and snapshots are well formed, and snapshots stand at versions their stream has.
+//!
+//! Damage is reported, never repaired: a [`Report`] lists the first problems with where they
+//! are (stream and version, or log position). Memory grows with the store (the expected index
+//! entries are collected), about 100 bytes per event.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use lode_backend::{
+    format_micros, Backend, EventSource, IndexEntry, IndexKind, Micros, ReadView, Result, StreamId,
+};
+
+use crate::envelope;
+
+/// Problems a report lists; further ones are only counted.
+pub const MAX_LISTED_PROBLEMS: usize = 100;
+
+/// What kind of invariant a [`Problem`] breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProblemKind {
+    /// A record failed its own check (CRC, shape, cross-check) or could not be read.
+    Damaged,
+    /// A stream's versions are not 1..=N, or a message does not carry its version.
+    Stream,
+    /// The global log is not 1..=M over every event exactly once, or its times decrease.
+    Log,
+    /// An index entry the events call for is missing.
+    MissingIndexEntry,
+    /// An index entry no event calls for.
+    ExtraIndexEntry,
+    /// A command record names versions that do not exist, or another time.
+    Command,
+    /// A snapshot stands at a version its stream does not have, or is not JSON.
+    Snapshot,
+}
+
+/// One broken invariant and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    /// Where: `store 'db/name/id' version 7`, `global log position 12`, `command 'c-1'`.
+    pub place: String,
+    pub detail: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?} at {}: {}", self.kind, self.place, self.detail)
+    }
+}
+
+/// What [`verify`] checked and found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub streams: u64,
+    pub events: u64,
+    pub log_entries: u64,
+    pub index_entries: u64,
+    pub commands: u64,
+    pub leases: u64,
+    pub snapshots: u64,
+    /// The log position the checked snapshot of the store holds.
+    pub position: u64,
+    /// The first [`MAX_LISTED_PROBLEMS`] problems, in the order found.
+    pub problems: Vec<Problem>,
+    /// Problems found in all (listed or not).
+    pub problem_count: u64,
+}
+
+impl Report {
+    /// Whether every invariant holds.
+    pub fn is_ok(&self) -> bool {
+        self.problem_count == 0
+    }
+
+    fn problem(&mut self, kind: ProblemKind, place: impl Into<String>, detail: impl Into<String>) {
+        self.problem_count += 1;
+        if self.problems.len() < MAX_LISTED_PROBLEMS {
+            self.problems.push(Problem {
+                kind,
+                place: place.into(),
+                detail: detail.into(),
+            });
+        }
+    }
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} streams, {} events, {} log entries, {} index entries, {} commands, {} leases, \
+             {} snapshots checked at position {}: ",
+            self.streams,
+            self.events,
+            self.log_entries,
+            self.index_entries,
+            self.commands,
+            self.leases,
+            self.snapshots,
+            self.position
+        )?;
+        if self.is_ok() {
+            return write!(f, "every invariant holds");
+        }
+        write!(f, "{} problems", self.problem_count)?;
+        for p in &self.problems {
+            write!(f, "\n  {p}")?;
+        }
+        Ok(())
+    }
+}
+
+/// What one event calls for, collected from the streams.
+struct Expected {
+    store_id: String,
+    version: u64,
+    recorded_at: Micros,
+    event_type: String,
+    event_version: u32,
+    correlation_id: Option<String>,
+}
+
+/// Checks every invariant of the store `backend` holds, in one read snapshot. An `Err` is a
+/// failure to read at all (a storage error); damage is in the report.
+pub fn verify(backend: &dyn Backend) -> Result<Report> {
+    lode_backend::read(backend, "verifying the store", |r| Ok(check(r)))
+}
+
+fn check(r: &dyn ReadView) -> Report {
+    let mut report = Report::default();
+    // position -> what the event there calls for
+    let mut events: BTreeMap<u64, Expected> = BTreeMap::new();
+    let mut message_ids: BTreeSet<(u64, String, u64)> = BTreeSet::new();
+    let mut heads: BTreeMap<String, (StreamId, lode_backend::StreamHead)> = BTreeMap::new();
+    check_streams(r, &mut report, &mut events, &mut message_ids, &mut heads);
+    check_log(r, &mut report, &events);
+    check_indexes(r, &mut report, &events, &message_ids);
+    check_commands(r, &mut report, &heads);
+    check_leases_and_snapshots(r, &mut report, &heads);
+    report
+}
+
+fn check_streams(
+    r: &dyn ReadView,
+    report: &mut Report,
+    events: &mut BTreeMap<u64, Expected>,
+    message_ids: &mut BTreeSet<(u64, String, u64)>,
+    heads: &mut BTreeMap<String, (StreamId, lode_backend::StreamHead)>,
+) {
+    let mut streams = Vec::new();
+    if let Err(e) = r.streams(&mut |s, head| {
+        streams.push((s.clone(), head));
+        Ok(true)
+    }) {
+        report.problem(ProblemKind::Damaged, "streams table", e.to_string());
+    }
+    for (stream, head) in streams {
+        report.streams += 1;
+        let store_id = stream.store_id();
+        let mut expected_version = 1u64;
+        let mut problems = Vec::new();
+        let walk = r.events(
+            EventSource::Stream {
+                stream: &stream,
+                head,
+                since: 0,
+            },
+            &mut |e| {
+                let place = format!("store '{store_id}' version {}", e.version);
+                if e.version != expected_version {
+                    problems.push((
+                        ProblemKind::Stream,
+                        place.clone(),
+                        format!("version {expected_version} was expected here"),
+                    ));
+                }
+                expected_version = e.version + 1;
+                match envelope::parse_metadata(e.json, &place) {
+                    Ok(meta) => {
+                        if meta.sequence_number != Some(e.version as i64) {
+                            problems.push((
+                                ProblemKind::Stream,
+                                place.clone(),
+                                format!(
+                                    "the stored message carries SequenceNumber {:?}, not its version",
+                                    meta.sequence_number
+                                ),
+                            ));
+                        }
+                        message_ids.insert((head.slot, meta.id.to_string(), e.version));
+                        let previous = events.insert(
+                            e.position,
+                            Expected {
+                                store_id: store_id.clone(),
+                                version: e.version,
+                                recorded_at: e.recorded_at,
+                                event_type: meta.name.to_string(),
+                                event_version: meta.event_version,
+                                correlation_id: meta.correlation_id.map(|c| c.to_string()),
+                            },
+                        );
+                        if let Some(other) = previous {
+                            problems.push((
+                                ProblemKind::Log,
+                                format!("global log position {}", e.position),
+                                format!(
+                                    "two events carry this position: {place} and store '{}' version {}",
+                                    other.store_id, other.version
+                                ),
+                            ));
+                        }
+                    }
+                    Err(err) => problems.push((ProblemKind::Damaged, place, err.to_string())),
+                }
+                report.events += 1;
+                Ok(true)
+            },
+        );
+        for (kind, place, detail) in problems {
+            report.problem(kind, place, detail);
+        }
+        match walk {
+            Err(e) => report.problem(ProblemKind::Damaged, format!("store '{store_id}'"), e.to_string()),
+            Ok(_) if expected_version != head.version + 1 => report.problem(
+                ProblemKind::Stream,
+                format!("store '{store_id}'"),
+                format!(
+                    "the stream is at version {} but its events end at {}",
+                    head.version,
+                    expected_version - 1
+                ),
+            ),
+            Ok(_) => {}
+        }
+        heads.insert(store_id, (stream, head));
+    }
+}
+
+fn check_log(r: &dyn ReadView, report: &mut Report, events: &BTreeMap<u64, Expected>) {
+    let mut next = 1u64;
+    let mut last_time = Micros::MIN;
+    let mut problems = Vec::new();
+    let walk = r.events(EventSource::Log { from: 0 }, &mut |e| {
+        let place = format!("global log position {}", e.position);
+        if e.position != next {
+            problems.push((
+                ProblemKind::Log,
+                place.clone(),
+                format!("position {next} was expected here (a gap)"),
+            ));
+        }
+        next = e.position + 1;
+        if e.recorded_at < last_time {
+            problems.push((
+                ProblemKind::Log,
+                place.clone(),
+                format!(
+                    "recorded at {}, before the event before it ({})",
+                    format_micros(e.recorded_at),
+                    format_micros(last_time)
+                ),
+            ));
+        }
+        last_time = e.recorded_at;
+        match events.get(&e.position) {
+            Some(x) if x.store_id == e.stream.store_id() && x.version == e.version => {}
+            Some(x) => problems.push((
+                ProblemKind::Log,
+                place,
+                format!(
+                    "the log names store '{}' version {}, but that position belongs to store '{}' \
+                     version {}",
+                    e.stream.store_id(),
+                    e.version,
+                    x.store_id,
+                    x.version
+                ),
+            )),
+            None => problems.push((
+                ProblemKind::Log,
+                place,
+                format!(
+                    "the log names store '{}' version {}, which no stream holds at this position",
+                    e.stream.store_id(),
+                    e.version
+                ),
+            )),
+        }
+        report.log_entries += 1;
+        Ok(true)
+    });
+    for (kind, place, detail) in problems {
+        report.problem(kind, place, detail);
+    }
+    if let Err(e) = walk {
+        report.problem(ProblemKind::Damaged, "global log", e.to_string());
+    }
+    report.position = next - 1;
+    if let Some((&last, _)) = events.iter().next_back() {
+        if last >= next {
+            report.problem(
+                ProblemKind::Log,
+                "global log",
+                format!(
+                    "the log ends at position {}, but events stand up to position {last}",
+                    next - 1
+                ),
+            );
+        }
+    }
+}
+
+/// Compares what an index holds with what the events call for.
+fn compare<T: Ord + std::fmt::Debug>(
+    report: &mut Report,
+    index: &str,
+    expected: BTreeSet<T>,
+    found: BTreeSet<T>,
+) {
+    for missing in expected.difference(&found) {
+        report.problem(
+            ProblemKind::MissingIndexEntry,
+            format!("{index} index"),
+            format!("no entry {missing:?}"),
+        );
+    }
+    for extra in found.difference(&expected) {
+        report.problem(
+            ProblemKind::ExtraIndexEntry,
+            format!("{index} index"),
+            format!("entry {extra:?} belongs to no event"),
+        );
+    }
+}
+
+fn check_indexes(
+    r: &dyn ReadView,
+    report: &mut Report,
+    events: &BTreeMap<u64, Expected>,
+    message_ids: &BTreeSet<(u64, String, u64)>,
+) {
+    let mut types = BTreeSet::new();
+    let mut correlations = BTreeSet::new();
+    for (&position, e) in events {
+        types.insert((e.event_type.clone(), e.event_version, position));
+        if let Some(c) = &e.correlation_id {
+            correlations.insert((c.clone(), position));
+        }
+    }
+    let mut found_types = BTreeSet::new();
+    let mut found_type_versions = BTreeSet::new();
+    let mut found_correlations = BTreeSet::new();
+    let mut found_ids = BTreeSet::new();
+    let mut found_times = BTreeSet::new();
+    for kind in [
+        IndexKind::Type,
+        IndexKind::TypeVersion,
+        IndexKind::Correlation,
+        IndexKind::MessageId,
+        IndexKind::Time,
+    ] {
+        let walk = r.index_entries(kind, &mut |entry| {
+            report.index_entries += 1;
+            match entry {
+                IndexEntry::Type {
+                    event_type,
+                    event_version,
+                    position,
+                } => found_types.insert((event_type.to_string(), event_version, position)),
+                IndexEntry::TypeVersion {
+                    event_type,
+                    event_version,
+                    position,
+                } => found_type_versions.insert((event_type.to_string(), event_version, position)),
+                IndexEntry::Correlation { id, position } => {
+                    found_correlations.insert((id.to_string(), position))
+                }
+                IndexEntry::MessageId { slot, id, version } => {
+                    found_ids.insert((slot, id.to_string(), version))
+                }
+                IndexEntry::Time {
+                    recorded_at,
+                    position,
+                } => found_times.insert((recorded_at, position)),
+            };
+            Ok(true)
+        });
+        if let Err(e) = walk {
+            report.problem(ProblemKind::Damaged, format!("{kind:?} index"), e.to_string());
+        }
+    }
+    compare(report, "event type", types.clone(), found_types);
+    compare(report, "event type and version", types, found_type_versions);
+    compare(report, "correlation", correlations, found_correlations);
+    compare(report, "message id", message_ids.clone(), found_ids);
+    // The time index: every entry names an event recorded at its time, and a query from any
+    // event's time starts at the first event of that time.
+    for &(time, position) in &found_times {
+        match events.get(&position) {
+            Some(e) if e.recorded_at == time => {}
+            _ => report.problem(
+                ProblemKind::ExtraIndexEntry,
+                "time index",
+                format!(
+                    "entry ({}, position {position}) names no event recorded then",
+                    format_micros(time)
+                ),
+            ),
+        }
+    }
+    let mut first_of_time: BTreeMap<Micros, u64> = BTreeMap::new();
+    for (&position, e) in events {
+        first_of_time.entry(e.recorded_at).or_insert(position);
+    }
+    for (time, first) in first_of_time {
+        let start = found_times.range((time, 0)..).next();
+        if start != Some(&(time, first)) {
+            report.problem(
+                ProblemKind::MissingIndexEntry,
+                "time index",
+                format!(
+                    "a query from {} would start at {start:?}, not at position {first}",
+                    format_micros(time)
+                ),
+            );
+        }
+    }
+}
+
+fn check_commands(
+    r: &dyn ReadView,
+    report: &mut Report,
+    heads: &BTreeMap<String, (StreamId, lode_backend::StreamHead)>,
+) {
+    let mut records = Vec::new();
+    if let Err(e) = r.commands(&mut |c| {
+        records.push(c.clone());
+        Ok(true)
+    }) {
+        report.problem(ProblemKind::Damaged, "commands table", e.to_string());
+    }
+    for c in records {
+        report.commands += 1;
+        let place = format!("command '{}'", c.command_id);
+        let store_id = format!("{}/{}/{}", c.partition, c.aggregate_type, c.aggregate_id);
+        let Some((stream, head)) = heads.get(&store_id) else {
+            report.problem(
+                ProblemKind::Command,
+                place,
+                format!("it names store '{store_id}', which holds no events"),
+            );
+            continue;
+        };
+        if c.first_version < 1
+            || c.first_version > c.last_version + 1
+            || c.last_version > head.version
+        {
+            report.problem(
+                ProblemKind::Command,
+                place,
+                format!(
+                    "it names versions {}..={} of '{store_id}', which is at version {}",
+                    c.first_version, c.last_version, head.version
+                ),
+            );
+            continue;
+        }
+        if c.first_version <= c.last_version {
+            match r.event(stream, *head, c.first_version) {
+                Ok(Some(e)) if e.recorded_at == c.processed_at_us => {}
+                Ok(Some(e)) => report.problem(
+                    ProblemKind::Command,
+                    place,
+                    format!(
+                        "processed at {}, but its first event was recorded at {}",
+                        c.processed_at,
+                        format_micros(e.recorded_at)
+                    ),
+                ),
+                Ok(None) => report.problem(
+                    ProblemKind::Command,
+                    place,
+                    format!("its first event (version {}) is not stored", c.first_version),
+                ),
+                Err(e) => report.problem(ProblemKind::Damaged, place, e.to_string()),
+            }
+        }
+    }
+}
+
+fn check_leases_and_snapshots(
+    r: &dyn ReadView,
+    report: &mut Report,
+    heads: &BTreeMap<String, (StreamId, lode_backend::StreamHead)>,
+) {
+    let mut leases = 0;
+    if let Err(e) = r.leases(&mut |_, _| {
+        leases += 1;
+        Ok(true)
+    }) {
+        report.problem(ProblemKind::Damaged, "leases table", e.to_string());
+    }
+    report.leases = leases;
+    let mut problems = Vec::new();
+    let mut snapshots = 0;
+    let walk = r.snapshots(&mut |s| {
+        snapshots += 1;
+        let store_id = s.stream.store_id();
+        let place = format!("store '{store_id}' snapshot at version {}", s.version);
+        let version = heads.get(&store_id).map_or(0, |(_, h)| h.version);
+        if s.version < 1 || s.version > version {
+            problems.push((
+                ProblemKind::Snapshot,
+                place.clone(),
+                format!("the stream is at version {version}"),
+            ));
+        }
+        if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(s.json) {
+            problems.push((ProblemKind::Snapshot, place, format!("it is not JSON: {e}")));
+        }
+        Ok(true)
+    });
+    report.snapshots = snapshots;
+    for (kind, place, detail) in problems {
+        report.problem(kind, place, detail);
+    }
+    if let Err(e) = walk {
+        report.problem(ProblemKind::Damaged, "snapshots table", e.to_string());
+    }
+}

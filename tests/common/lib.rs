@@ -1,0 +1,1 @@
+//! Nothing: the shared test helpers are `tests/common/mod.rs`, included by each test file.
