@@ -474,12 +474,14 @@ fn b_app_3_sequence_numbers_must_be_current_plus_k_us1_3() {
         5
     );
     for (batch, bad_id, expected, actual) in [
-        (vec![msg("f", Some(5))], "f", 5, 6),
-        (vec![msg("f", Some(7))], "f", 7, 6),
-        (vec![msg("f", Some(6)), msg("g", Some(6))], "g", 6, 7),
-        (vec![msg("f", None), msg("g", Some(6))], "g", 6, 7),
-        (vec![msg("f", Some(0))], "f", 0, 6),
-        (vec![msg("f", Some(-3))], "f", -3, 6),
+        // (batch, refused message, expected = the version the stream expected it to carry,
+        // actual = the SequenceNumber it carried): the .NET meaning.
+        (vec![msg("f", Some(5))], "f", 6, 5),
+        (vec![msg("f", Some(7))], "f", 6, 7),
+        (vec![msg("f", Some(6)), msg("g", Some(6))], "g", 7, 6),
+        (vec![msg("f", None), msg("g", Some(6))], "g", 7, 6),
+        (vec![msg("f", Some(0))], "f", 6, 0),
+        (vec![msg("f", Some(-3))], "f", 6, -3),
     ] {
         match s.add(&batch) {
             Err(Error::VersionMismatch {
@@ -622,7 +624,7 @@ fn b_app_8_malformed_messages_name_the_index_and_field() {
         (br#"{"Metadata":{"Message":{"Name":"X","Domain":{}}}}"#.to_vec(), "Metadata.Message.Id"),
         (br#"{"Metadata":{"Message":{"Id":"i","Domain":{}}}}"#.to_vec(), "Metadata.Message.Name"),
         (br#"{"Metadata":{"Message":{"Id":"i","Name":"X"}}}"#.to_vec(), "Metadata.Message.Domain"),
-        (br#"{"Metadata":{"Message":{"Id":"i","Name":"X","Domain":{}},"Context":{"SequenceNumber":"2"}}}"#.to_vec(), "SequenceNumber"),
+        (br#"{"Metadata":{"Message":{"Id":"i","Name":"X","Domain":{}},"Context":{"SequenceNumber":"two"}}}"#.to_vec(), "SequenceNumber"),
     ];
     for (bad, field) in cases {
         let e = s.add(&[msg("ok", None), bad]).unwrap_err();

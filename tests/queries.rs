@@ -127,7 +127,7 @@ fn q_log_2_read_from_a_position_at_most_n_with_the_envelope() {
     assert_eq!(stored["Metadata"]["Context"]["SequenceNumber"], 1);
     // The JSON form embeds the message as an object.
     let page = p.query(&Query::Log { from_position: 1 }, 2).unwrap();
-    let json: Value = serde_json::from_slice(&page.to_json()).unwrap();
+    let json: Value = serde_json::from_slice(&page.to_json().unwrap()).unwrap();
     assert_eq!(json[0]["Message"]["Event"]["N"], "e1");
     assert_eq!(json[1]["Position"], 2);
     assert_eq!(page.next_position(), Some(3));
@@ -483,11 +483,16 @@ fn q_cmd_1_commands_are_recorded_with_their_events_and_refused_twice() {
     );
     assert_eq!(t.version().unwrap(), 0);
     // A failing append records no command.
+    // An exact retry of stored events under a new command id writes nothing, so it cannot
+    // record the command: it is refused (never reported as done while unrecorded).
     let cmd2 = Command::new("cmd-2");
-    assert!(
-        s.add_with_command(&[simple("1")], &cmd2).is_ok(),
-        "a retry of events 2.. is still a retry"
+    assert_eq!(
+        s.add_with_command(&[simple("1")], &cmd2)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::DuplicateIdempotencyId
     );
+    assert!(p.command_record("cmd-2").unwrap().is_none());
     let cmd3 = Command::new("cmd-3");
     assert_eq!(
         s.add_with_command(&[b"{".to_vec()], &cmd3)
