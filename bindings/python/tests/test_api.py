@@ -243,7 +243,8 @@ class ExceptionFieldTest(StoreTest):
             lode.DuplicateEventStoreIdempotencyIdException: ["event", "id", "scope", "idempotency_id"],
             lode.EventStoreArgumentError: ["param_name", "argument", "reason"],
             lode.EventStoreSerializationError: ["key", "version", "reason"],
-            lode.EventStoreStorageError: ["operation", "storage_code", "storage_text", "inner_exception"],
+            lode.EventStoreStorageError: ["operation", "backend", "storage_code", "storage_code_name", "storage_text",
+                                         "inner_exception"],
             lode.ObjectDisposedError: ["object_name"],
             lode.EventStoreInternalError: ["detail"],
         }
@@ -286,14 +287,15 @@ class ExceptionFieldTest(StoreTest):
         self.assertIsInstance(cause, lode.StorageCause)
         self.assertIsInstance(cause, OSError)
         assert isinstance(cause, lode.StorageCause)
-        self.assertEqual((cause.code, cause.text), (e.storage_code, e.storage_text))
+        self.assertEqual((cause.backend, cause.code, cause.code_name, cause.text),
+                         (e.backend, e.storage_code, e.storage_code_name, e.storage_text))
+        self.assertEqual((cause.backend, cause.code_name), ("os", "EEXIST"))
+        self.assertEqual((cause.errno, cause.strerror), (cause.code, cause.text))
         self.assertIs(e.inner_exception, cause)
-        if cause.code > 0:
-            self.assertEqual((cause.errno, cause.strerror), (cause.code, cause.text))
-        self.assertIn(str(cause.code), str(cause))
-        lmdb = lode.StorageCause(-30792, "MDB_MAP_FULL: Environment mapsize limit reached")
+        self.assertIn("EEXIST", str(cause))
+        lmdb = lode.StorageCause("lmdb", -30792, "MDB_MAP_FULL", "Environment mapsize limit reached")
         self.assertIsNone(lmdb.errno)
-        self.assertIn("LMDB error -30792", str(lmdb))
+        self.assertEqual(str(lmdb), "Environment mapsize limit reached (lmdb MDB_MAP_FULL, code -30792)")
         self.assertIsNone(errors.error_from_status(12, "m", {"kind": "Storage"}).__cause__)
 
     def test_exceptions_survive_pickling(self) -> None:
@@ -302,5 +304,6 @@ class ExceptionFieldTest(StoreTest):
         copy = pickle.loads(pickle.dumps(e))
         self.assertIs(type(copy), lode.OpenStoreFailedException)
         self.assertEqual((copy.message, copy.store_id, copy.timeout, copy.code), ("busy", "a/b/c", timedelta(milliseconds=250), 5))
-        cause = pickle.loads(pickle.dumps(lode.StorageCause(28, "No space left on device")))
-        self.assertEqual((cause.code, cause.text, cause.errno), (28, "No space left on device", 28))
+        cause = pickle.loads(pickle.dumps(lode.StorageCause("os", 28, "ENOSPC", "No space left on device")))
+        self.assertEqual((cause.backend, cause.code, cause.code_name, cause.text, cause.errno),
+                         ("os", 28, "ENOSPC", "No space left on device", 28))

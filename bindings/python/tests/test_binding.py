@@ -107,6 +107,7 @@ class ErrorTest(StoreTest):
                 lode.EventStoreProvider(f.name)
         self.assertIsInstance(cm.exception.storage_code, int)
         self.assertTrue(cm.exception.storage_text)
+        self.assertIsInstance(cm.exception.__cause__, lode.StorageCause)
 
     def test_serialization_and_argument_errors(self) -> None:
         """EventStoreSerializationError and EventStoreArgumentError carry their fields."""

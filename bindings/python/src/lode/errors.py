@@ -56,28 +56,33 @@ class StorageCause(OSError):
     ``__cause__``, like .NET's ``InnerException``.
 
     Attributes:
-        code: the LMDB return code (negative, ``MDB_*``) or the ``errno`` value (positive).
-        text: the text LMDB or the operating system gives for ``code``.
+        backend: what failed: ``"lmdb"``, or ``"os"`` for a file-system call of the library.
+        code: the backend's number for the failure (LMDB's return code, ``errno``), or ``None``
+            when it has none (e.g. a provider inherited across ``fork()``).
+        code_name: the backend's name for it: ``"MDB_MAP_FULL"``, ``"ENOSPC"``, ...
+        text: the backend's own message.
 
-    ``errno`` is ``code`` when it is an operating-system error (positive), else ``None``;
+    As an ``OSError``: ``errno`` is ``code`` for an operating-system error (else ``None``),
     ``strerror`` is ``text``.
     """
 
-    def __init__(self, code: int, text: str) -> None:
-        if code > 0:
+    def __init__(self, backend: str, code: Optional[int], code_name: str, text: str) -> None:
+        if backend == "os" and code is not None:
             super().__init__(code, text)  # errno, strerror
         else:
             super().__init__(text)
             self.strerror = text
-        self.code: int = code
+        self.backend: str = backend
+        self.code: Optional[int] = code
+        self.code_name: str = code_name
         self.text: str = text
 
     def __str__(self) -> str:
-        kind = "OS error" if self.code > 0 else "LMDB error"
-        return f"{self.text} ({kind} {self.code})"
+        number = "" if self.code is None else f", code {self.code}"
+        return f"{self.text} ({self.backend} {self.code_name}{number})"
 
     def __reduce__(self) -> Tuple[Any, ...]:
-        return (type(self), (self.code, self.text))
+        return (type(self), (self.backend, self.code, self.code_name, self.text))
 
 
 class EventStoreError(Exception):
@@ -383,9 +388,19 @@ class EventStoreStorageError(EventStoreError):
         return self._str("operation")
 
     @property
+    def backend(self) -> Optional[str]:
+        """What failed: ``"lmdb"`` or ``"os"`` (also ``__cause__.backend``)."""
+        return self._str("backend")
+
+    @property
     def storage_code(self) -> Optional[int]:
-        """The LMDB or OS error code (also ``__cause__.code``)."""
+        """The LMDB or OS error number, when there is one (also ``__cause__.code``)."""
         return self._int("storage_code")
+
+    @property
+    def storage_code_name(self) -> Optional[str]:
+        """The LMDB or OS error name, e.g. ``"ENOSPC"`` (also ``__cause__.code_name``)."""
+        return self._str("storage_code_name")
 
     @property
     def storage_text(self) -> Optional[str]:
@@ -440,10 +455,10 @@ def error_from_status(code: int, message: str, details: Optional[Dict[str, Any]]
     """Builds the exception for a status code (the base class for an unknown code). A storage
     error gets its :class:`StorageCause` as ``__cause__``."""
     error = _BY_CODE.get(code, EventStoreError)(message, details, code)
-    if isinstance(error, EventStoreStorageError):
-        storage_code, text = error.storage_code, error.storage_text
-        if storage_code is not None:
-            error.__cause__ = StorageCause(storage_code, text or "")
+    if isinstance(error, EventStoreStorageError) and (error.storage_text is not None or error.storage_code is not None):
+        error.__cause__ = StorageCause(
+            error.backend or "storage", error.storage_code, error.storage_code_name or "", error.storage_text or ""
+        )
     return error
 
 
