@@ -300,7 +300,9 @@ def create_message(
     sequence_number = _check.optional_integer(sequence_number, func, "sequence_number")
     _check.string(user_id, func, "user_id")
     _check.string(partition_id, func, "partition_id")
-    clock = _utc_now if time_provider is None else _check.function(time_provider, func, "time_provider")
+    clock: Callable[[], Any] = _utc_now
+    if time_provider is not None:
+        clock = _check.function(time_provider, func, "time_provider")
     _check.string(name, func, "name")
     _check.string(aggregate_name, func, "aggregate_name")
     _check.string(aggregate_id, func, "aggregate_id")

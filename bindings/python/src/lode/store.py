@@ -139,8 +139,8 @@ def _records(data: bytes, spans: List[Tuple[int, int]], where: str) -> List[LogR
     pieces: List[bytes] = []
     previous = 0
     for index, (start, end) in enumerate(spans):
-        message = data[start:end]
-        if not (previous <= start < end <= len(data)) or message[:1] != b"{" or message.rstrip()[-1:] != b"}":
+        raw = data[start:end]
+        if not (previous <= start < end <= len(data)) or raw[:1] != b"{" or raw.rstrip()[-1:] != b"}":
             raise serialization_error(
                 f"record {index} of {where}", "the library's offsets of its message do not delimit a JSON object"
             )
