@@ -16,7 +16,7 @@ import os
 from datetime import datetime, timedelta
 from typing import Any, Callable, Optional, Union, cast
 
-from .errors import argument_error, serialization_error
+from .errors import EventStoreSerializationError, argument_error, serialization_error
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
@@ -119,6 +119,17 @@ def function(value: Any, func: str, name: str) -> Callable[..., Any]:
     return cast(Callable[..., Any], value)
 
 
+def decode_error(error: BaseException, key: str, version: Optional[int] = None) -> EventStoreSerializationError:
+    """The EventStoreSerializationError for a decoder's error (raise it ``from`` that error)."""
+    if isinstance(error, RecursionError):
+        reason = "it is nested too deeply for Python's JSON decoder"
+    elif isinstance(error, MemoryError):
+        reason = "it is too large to decode"
+    else:
+        reason = f"it is not valid JSON ({error})"
+    return serialization_error(key, reason, version)
+
+
 def decode_json(data: Union[bytes, str], key: str, version: Optional[int] = None) -> Any:
     """Parses JSON the library returned. Anything the decoder refuses (not JSON, not UTF-8,
     nested too deeply for Python's parser) becomes an EventStoreSerializationError naming
@@ -126,10 +137,4 @@ def decode_json(data: Union[bytes, str], key: str, version: Optional[int] = None
     try:
         return json.loads(data)
     except (ValueError, RecursionError, MemoryError) as e:  # JSONDecodeError, UnicodeDecodeError
-        if isinstance(e, RecursionError):
-            reason = "it is nested too deeply for Python's JSON decoder"
-        elif isinstance(e, MemoryError):
-            reason = "it is too large to decode"
-        else:
-            reason = f"it is not valid JSON ({e})"
-        raise serialization_error(key, reason, version) from e
+        raise decode_error(e, key, version) from e

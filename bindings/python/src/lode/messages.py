@@ -67,7 +67,11 @@ class EventMessage:
     @property
     def _data(self) -> Dict[str, Any]:
         if self._parsed is None:
-            self._parsed = self._check(_check.decode_json(self._raw, self._key()))
+            try:
+                parsed = json.loads(self._raw)
+            except (ValueError, RecursionError, MemoryError) as e:  # the key is made only on failure
+                raise _check.decode_error(e, self._key()) from e
+            self._parsed = self._check(parsed)
         return self._parsed
 
     @property
