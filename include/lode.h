@@ -490,6 +490,14 @@ lode_status lode_provider_command_record(lode_provider *provider,
  On success `*out_store` receives a store handle; release it with `lode_store_free`.
  Errors: LODE_INVALID_ARGUMENT, LODE_CLOSED (provider released), LODE_OPEN_STORE_FAILED,
  LODE_STORAGE.
+
+ What the open timeout bounds: the wait for another session's lease. While another live
+ session holds it, each try only reads, so the call returns LODE_OPEN_STORE_FAILED after
+ `open_timeout_ms` whatever other processes do. Taking a free lease is a write, and every
+ write of every process waits for LMDB's single writer lock: while a process is stopped
+ (SIGSTOP, a debugger) in the middle of a write, this call (and every append of every
+ process) waits until it resumes or dies, past the open timeout. A process that dies holding
+ the lock releases it at once.
  */
 lode_status lode_store_open(lode_provider *provider,
                             const uint8_t *database,
@@ -559,7 +567,9 @@ lode_status lode_store_append(lode_store *store_handle,
  As `lode_store_append`, and records the command `command_id` (1 to 400 bytes) in the same
  transaction, with its optional type and actor (NULL, length 0: not given; the actor then
  defaults to the first event's UserId). A command id recorded before gives
- LODE_DUPLICATE_IDEMPOTENCY_ID and nothing is written.
+ LODE_DUPLICATE_IDEMPOTENCY_ID and nothing is written. A batch that is an exact retry of
+ events already stored writes nothing, so it cannot record a new command either: it gives
+ LODE_DUPLICATE_IDEMPOTENCY_ID (the command is not recorded) instead of success.
  */
 lode_status lode_store_append_with_command(lode_store *store_handle,
                                            const lode_bytes *messages,
