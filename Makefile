@@ -1,49 +1,51 @@
 # One command runs every test:   make test
 # One command runs the demo:     make demo
 #
-# `make test` builds everything it needs (the Rust library, the C tests, the Python package)
-# and runs, in order: formatting and lint checks, the header freshness check, the Rust tests,
-# the C tests (under valgrind), and the Python tests.
+# `make test` (scripts/test-all) installs what the machine lacks, builds everything it needs
+# (the workspace, the C tests, the Python package, the .NET binding) and runs every suite, even
+# after one fails: lint, header, build, Rust, C (under valgrind), Python, .NET. It ends with
+# the counts each suite measured.
 
 CARGO   ?= cargo
-PYTHON  ?= python3
-CC      ?= cc
-LIB_DIR := target/debug
-CFLAGS  := -std=c11 -Wall -Wextra -Werror -g -Iinclude
 
-.PHONY: test demo lint header-check test-rust test-c test-python tools bench bench-quick
+.PHONY: test demo lint header header-check check-build test-rust test-c test-python tools \
+        bench bench-quick
 
-# Every suite, even after one fails, then the counts each measured (scripts/test-all).
 test:
 	@scripts/test-all
 
-# Installs what the tests need and the machine lacks (valgrind for the C tests).
+# Installs what the tests need and the machine lacks (valgrind, a C compiler, ...).
 tools:
 	@scripts/ensure-tools
 
 lint:
 	@scripts/lint
 
-# The committed header must be what build.rs generates from src/ffi.
+# Writes include/lode.h from the C ABI (crates/lode-ffi); commit the result.
+header:
+	$(CARGO) run -q -p lode-header
+
+# The committed header must be what `make header` writes, every macro LODE_-prefixed.
 header-check:
 	@scripts/header-check
+
+# The workspace builds offline from vendor/, and a build leaves the source tree as it was.
+check-build:
+	@scripts/check-build
 
 test-rust:
 	@scripts/run-rust-tests
 
-$(LIB_DIR)/liblode.so: FORCE
-	$(CARGO) build --lib
-
-FORCE:
-
-test-c: $(LIB_DIR)/liblode.so
+test-c:
+	$(CARGO) build -p lode-ffi
 	@scripts/run-c-tests
 
-test-python: $(LIB_DIR)/liblode.so
-	@scripts/run-python-tests
+test-python:
+	$(CARGO) build -p lode-ffi
+	@PYTHON=$$(scripts/python-for-tests) scripts/run-python-tests
 
 demo:
-	$(CARGO) run --release --example bank_account
+	$(CARGO) run --release -p lode --example bank_account
 
 bench:
 	$(CARGO) run --release -p lode-bench

@@ -16,8 +16,8 @@ use std::path::Path;
 use std::ptr::{null, null_mut};
 
 use common::*;
-use lode_ffi::*;
 use lode::{ErrorKind, EventStoreProvider, ProviderSettings};
+use lode_ffi::*;
 
 /// Calls `f` with an error out-parameter; checks that a failure comes with a detailed error of
 /// the same code and a message; returns the status and the message.

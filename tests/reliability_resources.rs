@@ -570,7 +570,10 @@ fn res4_body() {
             LODE_OK
         );
         let mut buf = null_mut();
-        assert_eq!(lode_store_read(ss, i % 2 == 0, &mut buf, &mut err), LODE_OK);
+        assert_eq!(
+            lode_store_read(ss, i.is_multiple_of(2), &mut buf, &mut err),
+            LODE_OK
+        );
         assert_eq!(lode_buffer_count(buf), 20);
         lode_buffer_free(buf);
         // An error object too (made and freed).

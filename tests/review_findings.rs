@@ -10,8 +10,8 @@ use std::sync::mpsc;
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
-use lode_ffi::*;
 use lode::{EventStore, EventStoreProvider, ProviderSettings};
+use lode_ffi::*;
 
 fn msg(id: &str, seq: Option<i64>) -> Vec<u8> {
     let seq = seq

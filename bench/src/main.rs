@@ -15,8 +15,8 @@ use std::sync::{Barrier, Mutex};
 use std::time::{Duration, Instant};
 
 use lmdb::{Cursor, Transaction};
-use lode_ffi as ffi;
 use lode::{create_message, Durability, EventStoreProvider, NewMessage, ProviderSettings};
+use lode_ffi as ffi;
 use serde_json::{json, Value};
 
 // ---------------------------------------------------------------------------------------------

@@ -145,8 +145,7 @@ pub trait ReadView {
     // -- walks over everything, for `verify` ------------------------------------------------
 
     /// Every stream with its head, in the order of their encodings.
-    fn streams(&self, visit: &mut dyn FnMut(&StreamId, StreamHead) -> Result<bool>)
-        -> Result<()>;
+    fn streams(&self, visit: &mut dyn FnMut(&StreamId, StreamHead) -> Result<bool>) -> Result<()>;
 
     /// Every entry of one index, in the index's order.
     fn index_entries(

@@ -148,8 +148,8 @@ pub const LODE_MAX_NESTING_DEPTH: usize = 64;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lode_api::ErrorKind as K;
     use lode_api::limits;
+    use lode_api::ErrorKind as K;
 
     #[test]
     fn status_codes_are_the_error_kinds() {

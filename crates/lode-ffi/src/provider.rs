@@ -8,8 +8,8 @@ use serde::Deserialize;
 use super::boundary::{bytes, guard, out, text};
 use super::error::{LodeError, LodeStatus};
 use super::handles::{self, Kind, Object};
-use lode_api::{Error, Result};
 use lode_api::{Durability, EventStoreProvider, ProviderSettings};
+use lode_api::{Error, Result};
 
 /// The version of the C ABI this header describes. It changes only when an existing function's
 /// signature or meaning changes; compare it with `lode_abi_version()` at run time.
@@ -36,6 +36,19 @@ pub extern "C" fn lode_version() -> *const c_char {
 pub extern "C" fn lode_abi_version() -> u32 {
     LODE_ABI_VERSION
 }
+
+/// The keys `settings_json` takes (the fields of `SettingsJson`; the manifest lists them).
+pub(crate) const SETTINGS_KEYS: [&str; 9] = [
+    "default_database",
+    "default_open_timeout_ms",
+    "default_session_timeout_ms",
+    "durability",
+    "initial_map_size",
+    "max_map_size",
+    "file_mode",
+    "directory_mode",
+    "max_readers",
+];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -10,9 +10,9 @@ use super::buffer::LodeBuffer;
 use super::error::{LodeError, LodeStatus};
 use super::handles;
 use super::provider::LodeProvider;
+use lode_api::StreamId;
 use lode_api::{Error, Result};
 use lode_api::{Query, QueryPage};
-use lode_api::StreamId;
 
 fn run(
     provider: *mut LodeProvider,

@@ -8,8 +8,8 @@ use super::buffer::{LodeBuffer, LodeBytes};
 use super::error::{LodeError, LodeStatus};
 use super::handles::{self, Kind, Object};
 use super::provider::LodeProvider;
-use lode_api::{Error, Result};
 use lode_api::{Command, EventStore, Messages};
+use lode_api::{Error, Result};
 
 /// The event stream of one aggregate, used through a session (IEventStore). Opaque.
 ///

@@ -1,9 +1,11 @@
-//! Generates `include/lode.h` from the C ABI in `crates/lode-ffi` with cbindgen.
+//! Generates `include/lode.h` from the C ABI in `crates/lode-ffi` with cbindgen, and
+//! `include/lode-manifest.json` (what every binding repeats: status codes, error fields,
+//! settings keys, record fields) from the library itself.
 //!
-//!   cargo run -p lode-header            writes include/lode.h   (make header)
-//!   cargo run -p lode-header -- --check fails if it is stale    (make header-check)
+//!   cargo run -p lode-header            writes both       (make header)
+//!   cargo run -p lode-header -- --check fails if stale    (make header-check)
 //!
-//! The header is committed; an ordinary `cargo build` never writes into the source tree.
+//! Both are committed; an ordinary `cargo build` never writes into the source tree.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,26 +35,34 @@ fn main() -> ExitCode {
     let mut raw = Vec::new();
     header.write(&mut raw);
     let text = parenthesize_negative_defines(&String::from_utf8_lossy(&raw));
-    let path = root.join("include/lode.h");
-    let current = std::fs::read_to_string(&path).unwrap_or_default();
-    if check {
-        if current == text {
-            println!("include/lode.h is up to date");
-            return ExitCode::SUCCESS;
-        }
-        eprintln!("include/lode.h is stale: run `make header` and commit it");
-        return ExitCode::FAILURE;
-    }
-    if current != text {
-        if let Err(e) = std::fs::write(&path, &text) {
+    let files = [
+        (root.join("include/lode.h"), text),
+        (
+            root.join("include/lode-manifest.json"),
+            lode_ffi::manifest_json(),
+        ),
+    ];
+    let mut stale = false;
+    for (path, text) in &files {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let current = std::fs::read_to_string(path).unwrap_or_default();
+        if current == *text {
+            println!("include/{name} is up to date");
+        } else if check {
+            eprintln!("include/{name} is stale: run `make header` and commit it");
+            stale = true;
+        } else if let Err(e) = std::fs::write(path, text) {
             eprintln!("lode-header: cannot write {}: {e}", path.display());
             return ExitCode::FAILURE;
+        } else {
+            println!("wrote include/{name}");
         }
-        println!("wrote include/lode.h");
-    } else {
-        println!("include/lode.h is up to date");
     }
-    ExitCode::SUCCESS
+    if stale {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// `#define X -1` becomes `#define X (-1)`, so the macro is one token in any expression

@@ -669,7 +669,10 @@ impl Storage {
         // NUL-terminated string alive for the call.
         let rc = unsafe { lmdb_sys::mdb_env_copy2(self.env.env(), path.as_ptr(), flags) };
         if rc != 0 {
-            return Err(storage_error("copying the store", lmdb::Error::from_err_code(rc)));
+            return Err(storage_error(
+                "copying the store",
+                lmdb::Error::from_err_code(rc),
+            ));
         }
         Ok(())
     }

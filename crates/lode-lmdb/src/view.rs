@@ -9,6 +9,7 @@
 //! - a stream number found through the log against the stream's own record;
 //! - the time-index entry a time query starts from against the log around it;
 //! - a `message_ids` entry against the stream's range.
+//!
 //! What only the store can check (an index entry's type against the event's metadata, a
 //! message id against the stored message) is checked above the seam.
 
@@ -133,7 +134,11 @@ fn read_events(
     let mut expected = first;
     tx.scan(Table::Events, &layout::version_key(num, first), |k, v| {
         let Some((s, version)) = layout::split_version_key(k) else {
-            return Err(Error::corrupt(&store_id(), expected, "an event key is damaged"));
+            return Err(Error::corrupt(
+                &store_id(),
+                expected,
+                "an event key is damaged",
+            ));
         };
         if s != num || version > last {
             return Ok(false);
@@ -294,9 +299,12 @@ fn last_snapshot_version(tx: &impl Reads, head: StreamHead) -> Result<u64> {
 fn lease(tx: &impl Reads, stream: &StreamId) -> Result<Option<Lease>> {
     match tx.get(Table::Leases, stream.encoded())? {
         None => Ok(None),
-        Some(v) => layout::decode_lease(v)
-            .map(Some)
-            .ok_or_else(|| damaged(format!("lease of '{}'", stream.store_id()), "the lease record is damaged")),
+        Some(v) => layout::decode_lease(v).map(Some).ok_or_else(|| {
+            damaged(
+                format!("lease of '{}'", stream.store_id()),
+                "the lease record is damaged",
+            )
+        }),
     }
 }
 
@@ -319,11 +327,16 @@ fn command(tx: &impl Reads, id: &str) -> Result<Option<CommandRecord>> {
 fn resolve_position(tx: &impl Reads, position: u64) -> Result<(LogEntry, StoredEvent<'_>)> {
     let entry = tx
         .get(Table::Log, &position.to_be_bytes())?
-        .map(|v| LogEntry::decode(v).ok_or_else(|| damaged_log(position, "the log entry is damaged")))
+        .map(|v| {
+            LogEntry::decode(v).ok_or_else(|| damaged_log(position, "the log entry is damaged"))
+        })
         .transpose()?
         .ok_or_else(|| damaged_log(position, "there is no log entry at this position"))?;
     let bytes = tx
-        .get(Table::Events, &layout::version_key(entry.stream, entry.version))?
+        .get(
+            Table::Events,
+            &layout::version_key(entry.stream, entry.version),
+        )?
         .ok_or_else(|| {
             damaged_log(
                 position,
@@ -393,9 +406,15 @@ impl<'t, T: Reads> Names<'t, T> {
             let key = self
                 .tx
                 .get(Table::StreamNames, &num.to_be_bytes())?
-                .ok_or_else(|| damaged(format!("stream number {num}"), "the stream has no name record"))?;
-            let s = StreamId::decode(key)
-                .ok_or_else(|| damaged(format!("stream number {num}"), "the stream name is damaged"))?;
+                .ok_or_else(|| {
+                    damaged(
+                        format!("stream number {num}"),
+                        "the stream has no name record",
+                    )
+                })?;
+            let s = StreamId::decode(key).ok_or_else(|| {
+                damaged(format!("stream number {num}"), "the stream name is damaged")
+            })?;
             let recorded = self
                 .tx
                 .get(Table::Streams, key)?
@@ -662,7 +681,10 @@ fn commands(tx: &impl Reads, visit: &mut dyn FnMut(&CommandRecord) -> Result<boo
     tx.scan(Table::Commands, &[], |k, v| {
         let id = String::from_utf8_lossy(k);
         let record: CommandRecord = serde_json::from_slice(v).map_err(|e| {
-            damaged(format!("command record '{id}'"), format!("it cannot be read: {e}"))
+            damaged(
+                format!("command record '{id}'"),
+                format!("it cannot be read: {e}"),
+            )
         })?;
         visit(&record)
     })
@@ -673,13 +695,19 @@ fn leases(tx: &impl Reads, visit: &mut dyn FnMut(&StreamId, Lease) -> Result<boo
         let stream = StreamId::decode(k)
             .ok_or_else(|| damaged("leases table".to_string(), "a lease key is damaged"))?;
         let lease = layout::decode_lease(v).ok_or_else(|| {
-            damaged(format!("lease of '{}'", stream.store_id()), "the lease record is damaged")
+            damaged(
+                format!("lease of '{}'", stream.store_id()),
+                "the lease record is damaged",
+            )
         })?;
         visit(&stream, lease)
     })
 }
 
-fn snapshots(tx: &impl Reads, visit: &mut dyn FnMut(SnapshotRef<'_>) -> Result<bool>) -> Result<()> {
+fn snapshots(
+    tx: &impl Reads,
+    visit: &mut dyn FnMut(SnapshotRef<'_>) -> Result<bool>,
+) -> Result<()> {
     let mut names = Names::new(tx);
     tx.scan(Table::Snapshots, &[], |k, v| {
         let (num, version) = layout::split_version_key(k)
@@ -911,7 +939,11 @@ impl WriteView for WriteTxn<'_> {
     }
 
     fn put_lease(&mut self, stream: &StreamId, lease: &Lease) -> Result<()> {
-        self.put(Table::Leases, stream.encoded(), &layout::encode_lease(lease))
+        self.put(
+            Table::Leases,
+            stream.encoded(),
+            &layout::encode_lease(lease),
+        )
     }
 
     fn delete_lease(&mut self, stream: &StreamId) -> Result<bool> {

@@ -78,14 +78,20 @@ fn check_message_at(
     version: u64,
 ) -> Result<()> {
     let store_id = stream.store_id();
-    let event = r.event(stream, head, version)?.ok_or_else(|| Error::Serialization {
-        key: format!("message id index of store '{store_id}', id '{id}'"),
-        version: Some(version),
-        reason: format!("it points at version {version}, which is not stored"),
-    })?;
+    let event = r
+        .event(stream, head, version)?
+        .ok_or_else(|| Error::Serialization {
+            key: format!("message id index of store '{store_id}', id '{id}'"),
+            version: Some(version),
+            reason: format!("it points at version {version}, which is not stored"),
+        })?;
     let what = format!("store '{store_id}' version {version}");
     let meta = envelope::parse_metadata(event.json, &what).map_err(|e| {
-        Error::corrupt(&store_id, version, format!("the stored message cannot be read: {e}"))
+        Error::corrupt(
+            &store_id,
+            version,
+            format!("the stored message cannot be read: {e}"),
+        )
     })?;
     if meta.id != id {
         return Err(Error::Serialization {

@@ -55,7 +55,11 @@ pub(crate) struct Committer {
 
 impl Committer {
     /// Appends through the queue; returns this append's own result.
-    pub(crate) fn append(&self, backend: &dyn Backend, req: &AppendRequest<'_>) -> Result<Appended> {
+    pub(crate) fn append(
+        &self,
+        backend: &dyn Backend,
+        req: &AppendRequest<'_>,
+    ) -> Result<Appended> {
         // R-PROC-1: a committer inherited across fork() may have been led by a thread that does
         // not exist in this process; refuse before queueing behind it.
         backend.check_usable()?;

@@ -45,7 +45,9 @@ mod store;
 pub mod verify;
 
 pub use append::Command;
-pub use create::{create_message, format_dotnet_time, new_message_id, write_dotnet_json_string, NewMessage};
+pub use create::{
+    create_message, format_dotnet_time, new_message_id, write_dotnet_json_string, NewMessage,
+};
 pub use envelope::{parse_metadata, MessageMetadata};
 pub use lode_backend::{
     format_micros, Backend, CommandRecord, Error, ErrorKind, Messages, Micros, Result,

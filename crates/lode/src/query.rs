@@ -206,7 +206,10 @@ fn record(e: EventRef<'_>) -> Result<LogRecord> {
 /// R-BAD-4: an index entry led to a record that does not match what the index is about.
 fn index_mismatch(index: &str, record: &LogRecord, reason: String) -> Error {
     Error::Serialization {
-        key: format!("{index} index entry for global log position {}", record.position),
+        key: format!(
+            "{index} index entry for global log position {}",
+            record.position
+        ),
         version: None,
         reason,
     }

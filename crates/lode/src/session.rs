@@ -130,7 +130,11 @@ pub(crate) fn renew(
 }
 
 /// B-SES-5: releases the lease only if this session still holds it. Returns whether it did.
-pub(crate) fn release(w: &mut dyn WriteView, stream: &StreamId, session: SessionId) -> Result<bool> {
+pub(crate) fn release(
+    w: &mut dyn WriteView,
+    stream: &StreamId,
+    session: SessionId,
+) -> Result<bool> {
     match w.lease(stream)? {
         Some(l) if l.session == session.0 => w.delete_lease(stream),
         _ => Ok(false),

@@ -438,13 +438,12 @@ impl EventStore {
 
     /// B-SNP-2: the last snapshot version, 0 when there is none.
     pub fn last_snapshot_version(&self) -> Result<u64> {
-        self.read(
-            "reading the last snapshot version",
-            |r| match r.stream(&self.stream)? {
+        self.read("reading the last snapshot version", |r| {
+            match r.stream(&self.stream)? {
                 Some(head) => r.last_snapshot_version(head),
                 None => Ok(0),
-            },
-        )
+            }
+        })
     }
 
     /// B-SNP-4: at every multiple of `chunk_size` up to the current version that has no
@@ -463,12 +462,11 @@ impl EventStore {
             ));
         }
         let chunk = chunk_size as u64;
-        let (current, existing) = self.read("listing snapshots", |r| {
-            match r.stream(&self.stream)? {
+        let (current, existing) =
+            self.read("listing snapshots", |r| match r.stream(&self.stream)? {
                 Some(head) => Ok((head.version, r.snapshot_versions(head)?)),
                 None => Ok((0, Vec::new())),
-            }
-        })?;
+            })?;
         let mut at = chunk;
         while at <= current {
             if existing.binary_search(&at).is_err() {

@@ -235,7 +235,11 @@ fn check_streams(
             report.problem(kind, place, detail);
         }
         match walk {
-            Err(e) => report.problem(ProblemKind::Damaged, format!("store '{store_id}'"), e.to_string()),
+            Err(e) => report.problem(
+                ProblemKind::Damaged,
+                format!("store '{store_id}'"),
+                e.to_string(),
+            ),
             Ok(_) if expected_version != head.version + 1 => report.problem(
                 ProblemKind::Stream,
                 format!("store '{store_id}'"),
@@ -401,7 +405,11 @@ fn check_indexes(
             Ok(true)
         });
         if let Err(e) = walk {
-            report.problem(ProblemKind::Damaged, format!("{kind:?} index"), e.to_string());
+            report.problem(
+                ProblemKind::Damaged,
+                format!("{kind:?} index"),
+                e.to_string(),
+            );
         }
     }
     compare(report, "event type", types.clone(), found_types);
@@ -495,7 +503,10 @@ fn check_commands(
                 Ok(None) => report.problem(
                     ProblemKind::Command,
                     place,
-                    format!("its first event (version {}) is not stored", c.first_version),
+                    format!(
+                        "its first event (version {}) is not stored",
+                        c.first_version
+                    ),
                 ),
                 Err(e) => report.problem(ProblemKind::Damaged, place, e.to_string()),
             }
