@@ -112,7 +112,7 @@ internal static unsafe class LodeErrors
             LodeStatus.StreamVersionNotFound => new StreamVersionNotFoundException(message, Text(f, "store_id") ?? string.Empty, Int(f, "version") ?? 0, Int(f, "current_version")),
             LodeStatus.SnapshotVersionNotFound => new StreamSnapshotVersionNotFoundException(message, Text(f, "store_id") ?? string.Empty, Int(f, "version") ?? 0),
             LodeStatus.IdempotencyIdNotFound => new StreamIdempotencyIdNotFoundException(message, "this event store", Text(f, "id") ?? string.Empty),
-            LodeStatus.DuplicateIdempotencyId => new DuplicateEventStoreIdempotencyIdException(message, Text(f, "scope"), Text(f, "id"), null),
+            LodeStatus.DuplicateIdempotencyId => new DuplicateEventStoreIdempotencyIdException(message, Scope(Text(f, "scope")), Text(f, "id"), null),
             LodeStatus.InvalidArgument => new LodeArgumentException(message, Text(f, "argument"), Text(f, "reason")),
             LodeStatus.Serialization => new LodeSerializationException(message, Text(f, "key"), Int(f, "version"), Text(f, "reason")),
             LodeStatus.Storage => new LodeStorageException(message, Text(f, "operation"), (int)(Int(f, "storage_code") ?? 0), Text(f, "storage_text")),
@@ -125,6 +125,13 @@ internal static unsafe class LodeErrors
         exception.Data[DetailsKey] = details;
         return exception;
     }
+
+    /// <summary>
+    /// The store id of a duplicate's scope: the library writes <c>store 'db/name/id'</c> (or
+    /// <c>this event store</c> for command ids).
+    /// </summary>
+    private static string? Scope(string? scope)
+        => scope is not null && scope.StartsWith("store '", StringComparison.Ordinal) && scope.EndsWith('\'') ? scope[7..^1] : scope;
 
     private static string? Text(JsonElement fields, string name)
         => fields.ValueKind == JsonValueKind.Object && fields.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

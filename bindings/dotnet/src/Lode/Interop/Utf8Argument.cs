@@ -9,6 +9,7 @@ using System.Text;
 /// </summary>
 internal ref struct Utf8Argument
 {
+    private static readonly byte[] _empty = [0];
     private byte[]? _rented;
     private Span<byte> _bytes;
 
@@ -45,10 +46,20 @@ internal ref struct Utf8Argument
     public readonly nuint Length => (nuint)_bytes.Length;
 
     /// <summary>
-    /// Gets a reference for <c>fixed</c>: the first byte (a null reference for NULL or empty).
+    /// Gets a reference for <c>fixed</c>: the first byte; a null reference for NULL, and a
+    /// valid pointer (with length 0) for an empty string, which the library then refuses as
+    /// empty instead of taking it for "not given".
     /// </summary>
     /// <returns>The reference.</returns>
-    public readonly ref byte GetPinnableReference() => ref _bytes.GetPinnableReference();
+    public readonly ref byte GetPinnableReference()
+    {
+        if (Null)
+        {
+            return ref _bytes.GetPinnableReference();
+        }
+
+        return ref _bytes.IsEmpty ? ref _empty[0] : ref _bytes.GetPinnableReference();
+    }
 
     /// <summary>
     /// Returns the pooled array, if one was rented.
