@@ -36,6 +36,10 @@ public partial record BankAccountState(string Id, [property: DataMember] decimal
 [PolymorphicSerialization("Renamed", 2)]
 public partial record RenamedV2Event(string Id, [property: DataMember] string Text) : BankAccountEvent(Id);
 
+/// <summary>The event the child process of the cross-process tests appends.</summary>
+[PolymorphicSerialization]
+public partial record ChildEvent([property: DataMember] int Pid);
+
 internal static class Registration
 {
     [ModuleInitializer]

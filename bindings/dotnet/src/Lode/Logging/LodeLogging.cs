@@ -224,7 +224,7 @@ public sealed class LodeLogState : IReadOnlyList<KeyValuePair<string, object?>>
                 object? value = p.Value.ValueKind switch
                 {
                     JsonValueKind.String => p.Value.GetString(),
-                    JsonValueKind.Number => p.Value.TryGetInt64(out long n) ? n : p.Value.GetDouble(),
+                    JsonValueKind.Number => p.Value.TryGetInt64(out long n) ? (object)n : p.Value.GetDouble(),
                     JsonValueKind.True => true,
                     JsonValueKind.False => false,
                     JsonValueKind.Null => null,
