@@ -13,25 +13,23 @@ CFLAGS  := -std=c11 -Wall -Wextra -Werror -g -Iinclude
 
 .PHONY: test demo lint header-check test-rust test-c test-python tools bench bench-quick
 
-test: tools lint header-check test-rust test-c test-python
-	@echo "all test suites passed (lint, header, Rust, C, Python)"
-	@echo "suites: 5 passed, 0 failed"
+# Every suite, even after one fails, then the counts each measured (scripts/test-all).
+test:
+	@scripts/test-all
 
 # Installs what the tests need and the machine lacks (valgrind for the C tests).
 tools:
 	@scripts/ensure-tools
 
 lint:
-	$(CARGO) fmt --all -- --check
-	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	@scripts/lint
 
 # The committed header must be what build.rs generates from src/ffi.
 header-check:
-	$(CARGO) build --lib
-	git diff --exit-code -- include/lode.h || (echo "include/lode.h is stale: commit the regenerated header" && exit 1)
+	@scripts/header-check
 
 test-rust:
-	$(CARGO) test --all-targets
+	@scripts/run-rust-tests
 
 $(LIB_DIR)/liblode.so: FORCE
 	$(CARGO) build --lib

@@ -21,11 +21,34 @@ fn main() {
         .with_config(config)
         .generate()
         .expect("the C ABI in src/ffi must be expressible as a C header");
-    let mut text = Vec::new();
-    header.write(&mut text);
+    let mut raw = Vec::new();
+    header.write(&mut raw);
+    let text =
+        parenthesize_negative_defines(&String::from_utf8(raw).expect("cbindgen writes UTF-8"));
+    let text = text.into_bytes();
     let path = crate_dir.join("include").join("lode.h");
     if std::fs::read(&path).ok().as_deref() != Some(&text[..]) {
         std::fs::create_dir_all(path.parent().expect("include/")).expect("include/ can be created");
         std::fs::write(&path, &text).expect("include/lode.h can be written");
     }
+}
+
+/// `#define X -1` becomes `#define X (-1)`, so the macro is one token in any expression
+/// (cbindgen writes negative constants bare).
+fn parenthesize_negative_defines(header: &str) -> String {
+    let mut out = String::with_capacity(header.len() + 16);
+    for line in header.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let mut parts = body.splitn(3, ' ');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some("#define"), Some(name), Some(value))
+                if value.starts_with('-') && value[1..].bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                out.push_str(&format!("#define {name} ({value})"));
+                out.push_str(&line[body.len()..]);
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
 }

@@ -89,7 +89,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             actual_version,
             ..
         }) => {
-            println!("conflict: expected version {expected_version}, the event would get {actual_version}")
+            println!("conflict: the stream expected version {expected_version}, the event carried {actual_version}")
         }
         other => panic!("expected a version mismatch, got {other:?}"),
     }

@@ -31,11 +31,6 @@
 #include <stdint.h>
 
 /*
- Size of LMDB's reader table (each slot is a few bytes of `lock.mdb` per reader).
- */
-#define MAX_READERS 4096
-
-/*
  Limits on what callers hand in (R-SEC-3); past them a call gives LODE_INVALID_ARGUMENT.
  Bytes of each of database, name and id.
  */
@@ -67,6 +62,12 @@
 #define LODE_MAX_READERS 4096
 
 /*
+ Deepest nesting of arrays and objects in a message or snapshot, the outer object counting as
+ level 1 (System.Text.Json's default maximum depth, so .NET readers can read every message).
+ */
+#define LODE_MAX_NESTING_DEPTH 64
+
+/*
  Log levels passed to the log callback (and used as its filter).
  */
 #define LODE_LOG_ERROR 1
@@ -88,7 +89,7 @@
 /*
  Pass as a timeout to use the provider's default.
  */
-#define LODE_DEFAULT -1
+#define LODE_DEFAULT (-1)
 
 /*
  Bytes the library hands back: a JSON document (an array of messages or records, a JSON
@@ -309,7 +310,8 @@ lode_status lode_buffer_write(lode_buffer *buf,
 const size_t *lode_buffer_message_offsets(const lode_buffer *buf);
 
 /*
- Frees a buffer. NULL is ignored.
+ Frees a buffer. NULL is ignored. Freeing the same buffer twice is undefined behaviour, as
+ with `free()` (a buffer is memory, not a handle): set the pointer to NULL after freeing.
  */
 void lode_buffer_free(lode_buffer *buf);
 
@@ -332,7 +334,8 @@ const char *lode_error_message(const lode_error *err);
 const char *lode_error_details(const lode_error *err);
 
 /*
- Frees an error. NULL is ignored.
+ Frees an error. NULL is ignored. Freeing the same error twice is undefined behaviour, as with
+ `free()` (an error is memory, not a handle): set the pointer to NULL after freeing.
  */
 void lode_error_free(lode_error *err);
 
@@ -374,7 +377,7 @@ uint32_t lode_abi_version(void);
  `initial_map_size` (bytes, 64 MiB), `max_map_size` (bytes, 1 TiB), `file_mode` (0600 = 384),
  `directory_mode` (0700 = 448), `max_readers` (126). Unknown keys are refused.
 
- On success `*out` receives a provider handle; release it with `lode_provider_close`.
+ On success `*out_provider` receives a provider handle; release it with `lode_provider_close`.
  Errors: LODE_INVALID_ARGUMENT (NULL/invalid path or settings), LODE_STORAGE (the directory
  cannot be created or opened, or was written by a newer on-disk format).
  */
@@ -487,6 +490,14 @@ lode_status lode_provider_command_record(lode_provider *provider,
  On success `*out_store` receives a store handle; release it with `lode_store_free`.
  Errors: LODE_INVALID_ARGUMENT, LODE_CLOSED (provider released), LODE_OPEN_STORE_FAILED,
  LODE_STORAGE.
+
+ What the open timeout bounds: the wait for another session's lease. While another live
+ session holds it, each try only reads, so the call returns LODE_OPEN_STORE_FAILED after
+ `open_timeout_ms` whatever other processes do. Taking a free lease is a write, and every
+ write of every process waits for LMDB's single writer lock: while a process is stopped
+ (SIGSTOP, a debugger) in the middle of a write, this call (and every append of every
+ process) waits until it resumes or dies, past the open timeout. A process that dies holding
+ the lock releases it at once.
  */
 lode_status lode_store_open(lode_provider *provider,
                             const uint8_t *database,
@@ -512,15 +523,20 @@ lode_status lode_store_reopen(lode_store *store_handle,
 
 /*
  Ends the session: releases the lease if this session still holds it. The handle stays
- valid (later calls give LODE_STORE_NOT_OPEN until `lode_store_reopen`). Idempotent.
- Errors: LODE_INVALID_ARGUMENT, LODE_CLOSED, LODE_STORAGE.
+ valid (later calls give LODE_STORE_NOT_OPEN until `lode_store_reopen`). Idempotent, in any
+ order with `lode_store_free` (B-SES-5): closing a closed store, or a handle already freed,
+ does nothing and gives LODE_OK. A close that fails (LODE_STORAGE) keeps the session, so it
+ can be retried.
+ Errors: LODE_INVALID_ARGUMENT (NULL, or not a store handle), LODE_STORAGE.
  */
 lode_status lode_store_close(lode_store *store_handle,
                              lode_error **err);
 
 /*
- Closes the store (as `lode_store_close`) and releases the handle; later use gives
- LODE_CLOSED. NULL and an already freed handle are ignored.
+ Closes the store (as `lode_store_close`) and releases the handle; later calls with it give
+ LODE_CLOSED (`lode_store_close` and `lode_store_free` give LODE_OK). NULL and an already
+ freed handle are ignored. If the close fails (LODE_STORAGE) the handle is NOT released: the
+ session is kept, and the caller can retry `lode_store_free` (or `lode_store_close`).
  */
 lode_status lode_store_free(lode_store *store_handle,
                             lode_error **err);
@@ -551,7 +567,9 @@ lode_status lode_store_append(lode_store *store_handle,
  As `lode_store_append`, and records the command `command_id` (1 to 400 bytes) in the same
  transaction, with its optional type and actor (NULL, length 0: not given; the actor then
  defaults to the first event's UserId). A command id recorded before gives
- LODE_DUPLICATE_IDEMPOTENCY_ID and nothing is written.
+ LODE_DUPLICATE_IDEMPOTENCY_ID and nothing is written. A batch that is an exact retry of
+ events already stored writes nothing, so it cannot record a new command either: it gives
+ LODE_DUPLICATE_IDEMPOTENCY_ID (the command is not recorded) instead of success.
  */
 lode_status lode_store_append_with_command(lode_store *store_handle,
                                            const lode_bytes *messages,

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{format_micros, Error, ErrorKind, Micros, Result};
 use crate::layout::{self, LogEntry, StreamInfo};
+use crate::log_later;
 use crate::message::PreparedMessage;
 use crate::session::{self, SessionId};
 use crate::settings::limits;
@@ -100,6 +101,11 @@ struct Plan {
 }
 
 /// Checks `req` against the transaction's state; `Ok(Err(appended))` is an exact retry.
+///
+/// Every record the append relies on is cross-checked first (R-BAD-4), so damaged bookkeeping
+/// refuses this append alone instead of making it overwrite or skip an event: the stream record
+/// against the stream's events and name (`stream::info`), the log's last entry against the
+/// event it names, a message id found in the index against the event it points at.
 fn plan(w: &WriteTxn<'_>, req: &AppendRequest<'_>, now: Micros) -> Result<Result<Plan, Appended>> {
     session::check(w, req.stream, req.session, req.known_expiry, now)?;
     let info = stream::info(w, req.stream)?;
@@ -120,8 +126,13 @@ fn plan(w: &WriteTxn<'_>, req: &AppendRequest<'_>, now: Micros) -> Result<Result
         let mut key = Vec::with_capacity(64);
         for m in &req.messages {
             layout::message_id_key_into(&mut key, info.num, &m.meta.id);
-            let v = w.get(Table::MessageIds, &key)?;
-            stored.push(v.and_then(layout::u64_be));
+            let v = match w.get(Table::MessageIds, &key)? {
+                None => None,
+                Some(v) => Some(stream::check_message_id(
+                    w, req.stream, info, &m.meta.id, v,
+                )?),
+            };
+            stored.push(v);
         }
         if let Some(first_hit) = stored.iter().position(Option::is_some) {
             let first = stored[0];
@@ -134,6 +145,19 @@ fn plan(w: &WriteTxn<'_>, req: &AppendRequest<'_>, now: Micros) -> Result<Result
                             .is_none_or(|s| Some(s) == v.map(|v| v as i64))
                 });
             if is_retry {
+                if let Some(cmd) = req.command {
+                    // An exact retry writes nothing, so it cannot record the command either;
+                    // reporting success would claim a command that was never recorded.
+                    return Err(Error::DuplicateIdempotencyId {
+                        scope: format!(
+                            "store '{}': the whole batch is already stored, so command '{}' would \
+                             produce no events and was not recorded",
+                            req.stream.store_id(),
+                            cmd.id
+                        ),
+                        id: req.messages[0].meta.id.to_string(),
+                    });
+                }
                 let last = stored.last().copied().flatten().unwrap_or(current);
                 return Ok(Err(Appended {
                     version: last,
@@ -165,8 +189,8 @@ fn plan(w: &WriteTxn<'_>, req: &AppendRequest<'_>, now: Micros) -> Result<Result
             if s != receives as i64 {
                 return Err(Error::VersionMismatch {
                     store_id: req.stream.store_id(),
-                    expected_version: s,
-                    actual_version: receives,
+                    expected_version: receives,
+                    actual_version: s,
                     message_id: m.meta.id.to_string(),
                 });
             }
@@ -182,21 +206,20 @@ fn plan(w: &WriteTxn<'_>, req: &AppendRequest<'_>, now: Micros) -> Result<Result
         Some(i) => (i.num, false),
         None => (last_num + 1, true),
     };
+    if new_stream {
+        stream::check_unused_number(w, req.stream, num)?;
+    }
     // The stream's events are keyed (num, 1..=current); when no stream has a larger number,
     // (num, current + 1..) are the largest keys of `events`.
     let events_at_end = num >= last_num;
-    let last_log = w
-        .seek_lt(Table::Log, &[0xff; 9])?
-        .map(|(k, v)| (layout::u64_be(k).unwrap_or(0), LogEntry::decode(v)));
-    let (last_position, last_time) = match last_log {
+    let (last_position, last_time) = match w.seek_lt(Table::Log, &[0xff; 9])? {
         None => (0, Micros::MIN),
-        Some((p, Some(e))) => (p, e.recorded_at),
-        Some((p, None)) => {
-            return Err(Error::Serialization {
-                key: format!("global log position {p}"),
-                version: None,
-                reason: "the log record is damaged".into(),
-            })
+        Some((k, _)) => {
+            let position = layout::u64_be(k).ok_or_else(|| {
+                crate::query::damaged_log(0, "the log's last key is not a position")
+            })?;
+            let (entry, _) = crate::query::resolve_position(w, position)?;
+            (position, entry.recorded_at)
         }
     };
     Ok(Ok(Plan {
@@ -222,11 +245,14 @@ fn write(w: &mut WriteTxn<'_>, req: &AppendRequest<'_>, p: &Plan) -> Result<Appe
         let len = layout::EVENT_HEADER + parts.iter().map(|x| x.len()).sum::<usize>();
         let event_key = layout::version_key(p.num, version);
         let fill = |out: &mut [u8]| layout::write_event(out, position, p.recorded_at, &parts);
-        if p.events_at_end {
-            w.put_with_append(Table::Events, &event_key, len, fill)?;
+        // Q-IMM-1: an event is never overwritten. Both puts refuse an existing key; `plan`
+        // checked the stream's records, so this is the last line of defence.
+        let put = if p.events_at_end {
+            w.put_with_append(Table::Events, &event_key, len, fill)
         } else {
-            w.put_with(Table::Events, &event_key, len, fill)?;
-        }
+            w.put_with_new(Table::Events, &event_key, len, fill)
+        };
+        put.map_err(|e| refused_overwrite(e, req.stream, version))?;
         layout::message_id_key_into(&mut key, p.num, &m.meta.id);
         w.put(Table::MessageIds, &key, &version.to_be_bytes())?;
         let entry = LogEntry {
@@ -264,7 +290,8 @@ fn write(w: &mut WriteTxn<'_>, req: &AppendRequest<'_>, p: &Plan) -> Result<Appe
     };
     w.put(Table::Streams, req.stream.key(), &info.encode())?;
     if p.new_stream {
-        w.put(Table::StreamNames, &p.num.to_be_bytes(), req.stream.key())?;
+        w.put_new(Table::StreamNames, &p.num.to_be_bytes(), req.stream.key())
+            .map_err(|e| refused_overwrite(e, req.stream, p.current + 1))?;
     }
     if let Some(cmd) = req.command {
         let record = CommandRecord {
@@ -292,6 +319,21 @@ fn write(w: &mut WriteTxn<'_>, req: &AppendRequest<'_>, p: &Plan) -> Result<Appe
         version,
         written: req.messages.len(),
     })
+}
+
+/// A put that LMDB refused because the key exists: the stream's records are damaged (they
+/// named a version or a stream number that is already taken). Fails the whole transaction.
+fn refused_overwrite(e: Error, stream: &StreamId, version: u64) -> Error {
+    if crate::storage::is_key_exists(&e) {
+        Error::corrupt(
+            &stream.store_id(),
+            version,
+            "the append would overwrite an event that is already stored: the stream's records \
+             are damaged (nothing was written)",
+        )
+    } else {
+        e
+    }
 }
 
 /// Checks the command id's size before anything is queued.
@@ -348,6 +390,16 @@ pub(crate) struct Committer {
 impl Committer {
     /// Appends through the queue; returns this append's own result.
     pub(crate) fn append(&self, storage: &Storage, req: &AppendRequest<'_>) -> Result<Appended> {
+        // R-PROC-1: a committer inherited across fork() may have been led by a thread that does
+        // not exist in this process; refuse before queueing behind it.
+        storage.check_process()?;
+        let result = self.append_queued(storage, req);
+        // Map growth the group noted is logged now: this thread leads nothing any more.
+        log_later::flush();
+        result
+    }
+
+    fn append_queued(&self, storage: &Storage, req: &AppendRequest<'_>) -> Result<Appended> {
         let job = Arc::new(Job {
             request: (req as *const AppendRequest<'_>).cast(),
             state: Mutex::new(JobState::Queued),
@@ -378,6 +430,8 @@ impl Committer {
 
     /// Runs one group: everything queued now. Then passes leadership on or gives it up.
     fn lead(&self, storage: &Storage) {
+        // Nothing is logged while this thread leads (see `log_later`).
+        let _leading = log_later::Leading::start();
         let group = std::mem::take(&mut self.queue.lock().pending);
         let results =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_group(storage, &group)))

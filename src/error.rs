@@ -66,18 +66,23 @@ impl ErrorKind {
     }
 }
 
-/// The error of an LMDB or operating-system call, kept as the source of [`Error::Storage`].
+/// The error a storage backend reported, kept as the source of [`Error::Storage`] (the
+/// InnerException of .NET).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StorageCause {
-    /// The LMDB return code (negative, `MDB_*`) or the `errno` value (positive).
-    pub code: i32,
-    /// The text LMDB or the OS gives for `code`.
-    pub text: String,
+    /// The backend that failed (`"lmdb"`, or `"os"` for a file-system call of this library).
+    pub backend: &'static str,
+    /// The backend's code for the failure, as text: `"MDB_MAP_FULL"`, `"ENOSPC"`, ...
+    pub code: String,
+    /// The backend's number for it where it has one (LMDB's return code, `errno`).
+    pub number: Option<i64>,
+    /// The backend's own message.
+    pub message: String,
 }
 
 impl fmt::Display for StorageCause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} (code {})", self.text, self.code)
+        write!(f, "{} ({} {})", self.message, self.backend, self.code)
     }
 }
 
@@ -88,18 +93,19 @@ impl std::error::Error for StorageCause {}
 /// Messages are full sentences: what happened, to which store, and what to do.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
-    /// B-APP-3: a message's `SequenceNumber` is not the version it would receive.
+    /// B-APP-3: a message's `SequenceNumber` is not the version the stream expected it to carry.
     #[error(
-        "Version mismatch in store '{store_id}': message '{message_id}' expects version {expected_version}, \
-         but it would receive version {actual_version} (the stream is at version {}). Nothing of the batch was \
-         written; reload the stream and retry.", actual_version.saturating_sub(1)
+        "Version mismatch in store '{store_id}': message '{message_id}' carries SequenceNumber \
+         {actual_version}, but the stream expected version {expected_version} for it. Nothing of the \
+         batch was written; reload the stream and retry."
     )]
     VersionMismatch {
         store_id: String,
-        /// The version the message asked for (its `SequenceNumber`; may be 0 or negative).
-        expected_version: i64,
-        /// The version the message would receive (the stream's version before it, plus one).
-        actual_version: u64,
+        /// The version the stream expected this message to carry: the stream's version before
+        /// the batch plus the message's place in it (.NET `ExpectedVersion`).
+        expected_version: u64,
+        /// The `SequenceNumber` the message carried (.NET `ActualVersion`; may be 0 or negative).
+        actual_version: i64,
         message_id: String,
     },
 
@@ -192,7 +198,7 @@ pub enum Error {
         operation: String,
         hint: String,
         #[source]
-        source: StorageCause,
+        source: Box<StorageCause>,
     },
 
     /// A call on a provider or store that was closed and released (ObjectDisposed in .NET).
@@ -301,8 +307,9 @@ impl Error {
             } => json!({"key": key, "version": version, "reason": reason}),
             Error::Storage {
                 operation, source, ..
-            } => json!({"operation": operation, "storage_code": source.code,
-                        "storage_text": source.text}),
+            } => json!({"operation": operation, "backend": source.backend,
+                        "storage_code": source.number, "storage_code_name": source.code,
+                        "storage_text": source.message}),
             Error::Closed { object } => json!({ "object": object }),
             Error::Internal { detail } => json!({ "detail": detail }),
         };

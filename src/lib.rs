@@ -32,6 +32,7 @@
 mod append;
 mod error;
 mod layout;
+mod log_later;
 mod message;
 mod messages;
 mod provider;

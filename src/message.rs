@@ -57,8 +57,8 @@ struct MessageFields<'a> {
     id: Option<Cow<'a, str>>,
     #[serde(rename = "Name", borrow, default)]
     name: Option<Cow<'a, str>>,
-    #[serde(rename = "Version", default)]
-    version: Option<i64>,
+    #[serde(rename = "Version", borrow, default)]
+    version: Raw<'a>,
     #[serde(rename = "Domain", borrow, default)]
     domain: Option<DomainFields<'a>>,
 }
@@ -194,7 +194,7 @@ pub fn parse_metadata<'a>(bytes: &'a [u8], what: &str) -> Result<MessageMetadata
         .ok_or_else(|| missing("Metadata.Message.Domain"))?;
     check_key_field(what, "Metadata.Message.Id", &id)?;
     check_key_field(what, "Metadata.Message.Name", &name)?;
-    let event_version = match msg.version {
+    let event_version = match json_integer(what, "Metadata.Message.Version", msg.version)? {
         None => 1,
         Some(v) => u32::try_from(v).map_err(|_| {
             Error::invalid(
@@ -261,18 +261,8 @@ pub fn parse_metadata<'a>(bytes: &'a [u8], what: &str) -> Result<MessageMetadata
             })
         }
     };
-    let sequence_number = match ctx.sequence_number.0 {
-        Some(raw) if raw.get() != "null" => Some(raw.get().parse::<i64>().map_err(|_| {
-            Error::invalid(
-                what,
-                format!(
-                    "Metadata.Context.SequenceNumber {} is not a 64-bit integer",
-                    raw.get()
-                ),
-            )
-        })?),
-        _ => None,
-    };
+    let sequence_number =
+        json_integer(what, "Metadata.Context.SequenceNumber", ctx.sequence_number)?;
     if let Some(c) = &ctx.correlation_id {
         check_key_field(what, "Metadata.Context.CorrelationId", c)?;
     }
@@ -290,6 +280,89 @@ pub fn parse_metadata<'a>(bytes: &'a [u8], what: &str) -> Result<MessageMetadata
         source: ctx.source,
         edit,
     })
+}
+
+/// An integer member that may be absent or `null` (`None`), a JSON number, or a string holding
+/// one (`"5"`): Hexalith's serializer options read numbers written as strings, so the store
+/// reads them the same way (wire-format.md).
+fn json_integer(what: &str, field: &str, raw: Raw<'_>) -> Result<Option<i64>> {
+    let Some(raw) = raw.0 else { return Ok(None) };
+    let text = raw.get();
+    if text == "null" {
+        return Ok(None);
+    }
+    let quoted = text.starts_with('"');
+    let digits: Cow<'_, str> = if quoted {
+        match serde_json::from_str::<Cow<'_, str>>(text) {
+            Ok(s) => s,
+            Err(_) => Cow::Borrowed(text),
+        }
+    } else {
+        Cow::Borrowed(text)
+    };
+    let integer = digits.strip_prefix('-').unwrap_or(&digits);
+    let reason = format!("{field} {text} is not a 64-bit integer");
+    if integer.is_empty() || !integer.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Error::invalid(what, reason));
+    }
+    digits.parse::<i64>().map(Some).map_err(|_| {
+        if quoted || field.ends_with("SequenceNumber") {
+            Error::invalid(what, reason)
+        } else {
+            // A JSON number too large for the field's type, as serde reports it.
+            Error::Serialization {
+                key: what.to_string(),
+                version: None,
+                reason: format!("its Metadata is not an object of the expected shape: {reason}"),
+            }
+        }
+    })
+}
+
+use limits::MAX_NESTING_DEPTH;
+
+/// Whether `json` nests arrays and objects deeper than `max` (strings are skipped, escapes
+/// included). One pass over the bytes, no allocation.
+fn nests_deeper_than(json: &[u8], max: usize) -> bool {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in json {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > max {
+                    return true;
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The error for a message or snapshot nested deeper than [`MAX_NESTING_DEPTH`].
+fn too_deep(what: &str) -> Error {
+    Error::invalid(
+        what,
+        format!(
+            "it nests arrays and objects more than {MAX_NESTING_DEPTH} levels deep (the outer \
+             object is level 1); the limit is {MAX_NESTING_DEPTH}, the default maximum depth of \
+             .NET's System.Text.Json, so that every stored message can be read back"
+        ),
+    )
 }
 
 fn trim_ascii_start(mut b: &[u8]) -> &[u8] {
@@ -381,6 +454,10 @@ pub(crate) fn prepare_batch<'a, M: AsRef<[u8]>>(
             // gives the same error).
             let meta = parse_metadata(json, "message of the batch")
                 .or_else(|_| parse_metadata(json, &format!("message {i} of the batch")))?;
+            // R-BAD-6: checked at append only, so messages stored before the limit still read.
+            if nests_deeper_than(json, MAX_NESTING_DEPTH) {
+                return Err(too_deep(&format!("message {i} of the batch")));
+            }
             Ok(PreparedMessage { meta, json })
         })
         .collect()
@@ -406,6 +483,9 @@ pub(crate) fn check_snapshot(bytes: &[u8]) -> Result<()> {
             reason: "it is not a JSON object".into(),
         });
     }
+    if nests_deeper_than(trimmed, MAX_NESTING_DEPTH) {
+        return Err(too_deep("snapshot"));
+    }
     let text = std::str::from_utf8(trimmed).map_err(|e| Error::Serialization {
         key: "the snapshot".into(),
         version: None,
@@ -423,25 +503,18 @@ pub(crate) fn check_snapshot(bytes: &[u8]) -> Result<()> {
 // ---------------------------------------------------------------------------------------------
 // Building messages (what .NET's `EventStoreHelper.CreateMessage` does).
 
-/// Fills `buf` with random bytes from the OS.
+/// Fills `buf` with random bytes from the platform's source (`getrandom`).
 pub(crate) fn random_bytes(buf: &mut [u8]) {
-    let mut filled = 0;
-    while filled < buf.len() {
-        // SAFETY: the pointer and length describe the unfilled tail of `buf`.
-        let n =
-            unsafe { libc::getrandom(buf[filled..].as_mut_ptr().cast(), buf.len() - filled, 0) };
-        if n > 0 {
-            filled += n as usize;
-        } else if std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
-            // No entropy source: fall back to time and address bits (ids need uniqueness, not secrecy).
-            let seed = chrono::Utc::now().timestamp_nanos_opt().unwrap_or(0) as u64
-                ^ (buf.as_ptr() as u64).rotate_left(32);
-            for (i, b) in buf[filled..].iter_mut().enumerate() {
-                *b = (seed
-                    .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-                    .rotate_left(i as u32 * 7)) as u8;
-            }
-            return;
+    if getrandom::fill(buf).is_err() {
+        // No entropy source: fall back to time and address bits (ids need uniqueness, not
+        // secrecy; the time-ordered prefix of message ids keeps them apart anyway).
+        let seed = chrono::Utc::now().timestamp_nanos_opt().unwrap_or(0) as u64
+            ^ (buf.as_ptr() as u64).rotate_left(32)
+            ^ u64::from(std::process::id()) << 16;
+        for (i, b) in buf.iter_mut().enumerate() {
+            *b = (seed
+                .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                .rotate_left(i as u32 * 7)) as u8;
         }
     }
 }

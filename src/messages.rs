@@ -92,9 +92,21 @@ impl Messages {
         self.json
     }
 
-    /// Message `i` parsed into a `serde_json::Value` (for callers that want a tree).
-    pub fn parse(&self, i: usize) -> Option<serde_json::Value> {
-        self.get(i).and_then(|b| serde_json::from_slice(b).ok())
+    /// Message `i` parsed into a `serde_json::Value` (for callers that want a tree). An index
+    /// past the end is an invalid argument; bytes that do not parse are a serialization error
+    /// (stored messages always parse: they were checked at append).
+    pub fn parse(&self, i: usize) -> crate::Result<serde_json::Value> {
+        let bytes = self.get(i).ok_or_else(|| {
+            crate::Error::invalid(
+                "index",
+                format!("it is {i}, but the result holds {} messages", self.len()),
+            )
+        })?;
+        serde_json::from_slice(bytes).map_err(|e| crate::Error::Serialization {
+            key: format!("message {i} of the result (version {:?})", self.version(i)),
+            version: self.version(i),
+            reason: format!("it does not parse as JSON: {e}"),
+        })
     }
 }
 

@@ -53,6 +53,22 @@ pub(crate) struct Holder {
     pub pid: u32,
 }
 
+/// Another live session that holds the stream at `now`, if any (a read: no writer lock needed).
+pub(crate) fn holder(
+    tx: &impl Reads,
+    stream: &StreamId,
+    session: SessionId,
+    now: Micros,
+) -> Result<Option<Holder>> {
+    Ok(lease_of(tx, stream)?
+        .filter(|l| l.session != session.0 && l.expires_at > now)
+        .map(|l| Holder {
+            session: SessionId(l.session),
+            expires_at: l.expires_at,
+            pid: l.pid,
+        }))
+}
+
 /// B-SES-2/3: takes the lease if it is free, expired, or already ours; otherwise says who
 /// holds it.
 pub(crate) fn try_acquire(

@@ -75,6 +75,10 @@ pub mod limits {
     pub const MAX_KEY_FIELD_BYTES: usize = 400;
     /// Size of LMDB's reader table (each slot is a few bytes of `lock.mdb` per reader).
     pub const MAX_READERS: u32 = 4096;
+    /// Deepest nesting of arrays and objects in a message or snapshot, the outer object
+    /// counting as level 1 (R-BAD-6). System.Text.Json's default `MaxDepth`: every stored
+    /// message is one a .NET reader with default options can read back.
+    pub const MAX_NESTING_DEPTH: usize = 64;
     /// Records one query or log read may return.
     pub const MAX_QUERY_RECORDS: usize = 1_000_000;
 }

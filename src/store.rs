@@ -7,6 +7,7 @@ use parking_lot::Mutex;
 
 use crate::append::{self, AppendRequest, Command};
 use crate::error::{Error, Micros, Result};
+use crate::layout::StreamInfo;
 use crate::message;
 use crate::messages::Messages;
 use crate::provider::ProviderCore;
@@ -94,9 +95,19 @@ impl EventStore {
         loop {
             let now = now_micros();
             let expires_at = now.saturating_add(micros(session_timeout));
-            let outcome = self.core.storage.write("opening a store", |w| {
-                session::try_acquire(w, &self.stream, id, expires_at, now)
+            // Look before writing: while another live session holds the lease, each try is a
+            // read, which never waits for LMDB's writer lock, so a stopped process that holds
+            // that lock cannot stretch the wait past `open_timeout` (the write that takes a
+            // free lease can: it needs the lock, see the header's note on lode_store_open).
+            let held = self.core.storage.read("opening a store", |r| {
+                session::holder(r, &self.stream, id, now)
             })?;
+            let outcome = match held {
+                Some(holder) => Err(holder),
+                None => self.core.storage.write("opening a store", |w| {
+                    session::try_acquire(w, &self.stream, id, expires_at, now)
+                })?,
+            };
             let holder = match outcome {
                 Ok(()) => {
                     *self.session.lock() = Some(Session {
@@ -135,14 +146,23 @@ impl EventStore {
         }
     }
 
-    /// B-SES-5: releases the lease if this session still holds it. Idempotent.
+    /// B-SES-5: releases the lease if this session still holds it. Idempotent. A close that
+    /// fails (a storage error) keeps the session, so the caller can retry it.
     pub fn close(&self) -> Result<()> {
-        let Some(s) = self.session.lock().take() else {
+        let Some(s) = *self.session.lock() else {
             return Ok(());
         };
         let released = self.core.storage.write("closing a store", |w| {
             session::release(w, &self.stream, s.id)
         })?;
+        // Forget the session only now that the lease is released (or was no longer ours), and
+        // only if no other thread reopened it meanwhile (a reopen keeps the same session id).
+        {
+            let mut live = self.session.lock();
+            if live.is_some_and(|l| l.id == s.id) {
+                *live = None;
+            }
+        }
         tracing::info!(target: "lode::store", store_id = %self.stream.store_id(), session_id = %s.id,
                        released, "store closed");
         Ok(())
@@ -275,8 +295,8 @@ impl EventStore {
     /// and the events after it.
     pub fn get(&self, use_snapshot: bool) -> Result<Messages> {
         self.read("reading events", |r| {
-            let current = stream::version(r, &self.stream)?;
-            self.collect(r, current, use_snapshot)
+            let info = stream::info(r, &self.stream)?;
+            self.collect(r, info, info.map_or(0, |i| i.version), use_snapshot)
         })
     }
 
@@ -284,16 +304,23 @@ impl EventStore {
     /// after). 0 gives an empty list; past the current version is StreamVersionNotFound.
     pub fn get_to(&self, version: u64, use_snapshot: bool) -> Result<Messages> {
         self.read("reading events", |r| {
-            let current = stream::version(r, &self.stream)?;
+            let info = stream::info(r, &self.stream)?;
+            let current = info.map_or(0, |i| i.version);
             if version > current {
                 return Err(self.version_not_found(version, current));
             }
-            self.collect(r, version, use_snapshot)
+            self.collect(r, info, version, use_snapshot)
         })
     }
 
-    fn collect(&self, r: &ReadTxn<'_>, upto: u64, use_snapshot: bool) -> Result<Messages> {
-        let Some(info) = stream::info(r, &self.stream)? else {
+    fn collect(
+        &self,
+        r: &ReadTxn<'_>,
+        info: Option<StreamInfo>,
+        upto: u64,
+        use_snapshot: bool,
+    ) -> Result<Messages> {
+        let Some(info) = info else {
             return Ok(Messages::default().finish());
         };
         if upto == 0 {
@@ -440,12 +467,10 @@ impl EventStore {
         }
         let chunk = chunk_size as u64;
         let (current, existing) = self.read("listing snapshots", |r| {
-            let current = stream::version(r, &self.stream)?;
-            let existing = match stream::info(r, &self.stream)? {
-                Some(info) => snapshot::versions(r, info.num)?,
-                None => Vec::new(),
-            };
-            Ok((current, existing))
+            match stream::info(r, &self.stream)? {
+                Some(info) => Ok((info.version, snapshot::versions(r, info.num)?)),
+                None => Ok((0, Vec::new())),
+            }
         })?;
         let mut at = chunk;
         while at <= current {

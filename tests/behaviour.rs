@@ -474,12 +474,14 @@ fn b_app_3_sequence_numbers_must_be_current_plus_k_us1_3() {
         5
     );
     for (batch, bad_id, expected, actual) in [
-        (vec![msg("f", Some(5))], "f", 5, 6),
-        (vec![msg("f", Some(7))], "f", 7, 6),
-        (vec![msg("f", Some(6)), msg("g", Some(6))], "g", 6, 7),
-        (vec![msg("f", None), msg("g", Some(6))], "g", 6, 7),
-        (vec![msg("f", Some(0))], "f", 0, 6),
-        (vec![msg("f", Some(-3))], "f", -3, 6),
+        // (batch, refused message, expected = the version the stream expected it to carry,
+        // actual = the SequenceNumber it carried): the .NET meaning.
+        (vec![msg("f", Some(5))], "f", 6, 5),
+        (vec![msg("f", Some(7))], "f", 6, 7),
+        (vec![msg("f", Some(6)), msg("g", Some(6))], "g", 7, 6),
+        (vec![msg("f", None), msg("g", Some(6))], "g", 7, 6),
+        (vec![msg("f", Some(0))], "f", 6, 0),
+        (vec![msg("f", Some(-3))], "f", 6, -3),
     ] {
         match s.add(&batch) {
             Err(Error::VersionMismatch {
@@ -622,7 +624,7 @@ fn b_app_8_malformed_messages_name_the_index_and_field() {
         (br#"{"Metadata":{"Message":{"Name":"X","Domain":{}}}}"#.to_vec(), "Metadata.Message.Id"),
         (br#"{"Metadata":{"Message":{"Id":"i","Domain":{}}}}"#.to_vec(), "Metadata.Message.Name"),
         (br#"{"Metadata":{"Message":{"Id":"i","Name":"X"}}}"#.to_vec(), "Metadata.Message.Domain"),
-        (br#"{"Metadata":{"Message":{"Id":"i","Name":"X","Domain":{}},"Context":{"SequenceNumber":"2"}}}"#.to_vec(), "SequenceNumber"),
+        (br#"{"Metadata":{"Message":{"Id":"i","Name":"X","Domain":{}},"Context":{"SequenceNumber":"two"}}}"#.to_vec(), "SequenceNumber"),
     ];
     for (bad, field) in cases {
         let e = s.add(&[msg("ok", None), bad]).unwrap_err();
@@ -996,4 +998,50 @@ fn b_ses_1_opening_an_open_store_keeps_its_session() {
     s.open(Duration::from_secs(30), Duration::ZERO).unwrap();
     assert_eq!(s.session_id(), id);
     s.add(&ids(1..=1, "a")).unwrap();
+}
+
+/// wire-format.md: Hexalith's serializer options read numbers written as strings, so the store
+/// reads `"SequenceNumber": "5"` and `"Version": "2"` as the numbers. Found broken once: both
+/// were refused (or, for Version, misread as a shape error).
+#[test]
+fn b_app_3_numbers_written_as_strings_are_read_as_numbers() {
+    let (_d, p) = provider();
+    let s = open(&p, "strings");
+    let with = |id: &str, seq: &str, version: &str| -> Vec<u8> {
+        format!(
+            r#"{{"Event":{{"$type":"FundsDepositedV2"}},"Metadata":{{"Message":{{"Id":"{id}","Name":"FundsDeposited","Version":{version},"Domain":{{"Id":"1","Name":"BankAccount"}}}},"Context":{{"SequenceNumber":{seq}}}}}}}"#
+        )
+        .into_bytes()
+    };
+    assert_eq!(s.add(&[with("s1", "\"1\"", "\"2\"")]).unwrap(), 1);
+    assert_eq!(s.add(&[with("s2", "2", "\"2\"")]).unwrap(), 2);
+    match s.add(&[with("s3", "\"5\"", "1")]) {
+        Err(Error::VersionMismatch {
+            expected_version,
+            actual_version,
+            ..
+        }) => assert_eq!((expected_version, actual_version), (3, 5)),
+        other => panic!("{other:?}"),
+    }
+    let by_version = p.events_by_type("FundsDeposited", Some(2), 0, 10).unwrap();
+    assert_eq!(by_version.len(), 2, "Version \"2\" is event version 2");
+    // A string that holds no integer is still refused, naming the field.
+    let e = s.add(&[with("s4", "\"3.5\"", "1")]).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
+    assert!(e.to_string().contains("SequenceNumber"), "{e}");
+    let e = s.add(&[with("s5", "3", "\"v2\"")]).unwrap_err();
+    assert!(e.to_string().contains("Version"), "{e}");
+}
+
+/// B-RD-6 / "an error is an error": asking a read result for a message it does not hold is an
+/// error, not an empty answer. Found broken once: `Messages::parse` hid every failure as `None`.
+#[test]
+fn b_rd_6_a_result_reports_what_it_cannot_give() {
+    let (_d, p) = provider();
+    let s = open(&p, "parse");
+    s.add(&[msg("p1", None)]).unwrap();
+    let all = s.get(false).unwrap();
+    assert!(all.parse(0).is_ok());
+    let e = all.parse(1).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
 }

@@ -127,7 +127,7 @@ fn q_log_2_read_from_a_position_at_most_n_with_the_envelope() {
     assert_eq!(stored["Metadata"]["Context"]["SequenceNumber"], 1);
     // The JSON form embeds the message as an object.
     let page = p.query(&Query::Log { from_position: 1 }, 2).unwrap();
-    let json: Value = serde_json::from_slice(&page.to_json()).unwrap();
+    let json: Value = serde_json::from_slice(&page.to_json().unwrap()).unwrap();
     assert_eq!(json[0]["Message"]["Event"]["N"], "e1");
     assert_eq!(json[1]["Position"], 2);
     assert_eq!(page.next_position(), Some(3));
@@ -483,11 +483,16 @@ fn q_cmd_1_commands_are_recorded_with_their_events_and_refused_twice() {
     );
     assert_eq!(t.version().unwrap(), 0);
     // A failing append records no command.
+    // An exact retry of stored events under a new command id writes nothing, so it cannot
+    // record the command: it is refused (never reported as done while unrecorded).
     let cmd2 = Command::new("cmd-2");
-    assert!(
-        s.add_with_command(&[simple("1")], &cmd2).is_ok(),
-        "a retry of events 2.. is still a retry"
+    assert_eq!(
+        s.add_with_command(&[simple("1")], &cmd2)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::DuplicateIdempotencyId
     );
+    assert!(p.command_record("cmd-2").unwrap().is_none());
     let cmd3 = Command::new("cmd-3");
     assert_eq!(
         s.add_with_command(&[b"{".to_vec()], &cmd3)
@@ -653,4 +658,76 @@ fn bad_query_arguments_are_refused() {
             .kind(),
         ErrorKind::InvalidArgument
     );
+}
+
+/// Q-CMD-1 / Q-CMD-2: success is never reported for a command that is not recorded. An exact
+/// retry of stored events writes nothing, so under a command id not recorded before it is
+/// refused with DuplicateIdempotencyId (and the command stays unrecorded); the same retry
+/// without a command is still a retry. Found broken once: it returned success while
+/// `command_processed` said no.
+#[test]
+fn q_cmd_1_an_exact_retry_under_a_new_command_is_refused_never_reported_done() {
+    let (_d, p) = provider();
+    let s = p.open_store("A", "1").unwrap();
+    let batch = [simple("r1"), simple("r2")];
+    assert_eq!(
+        s.add_with_command(&batch, &Command::new("first")).unwrap(),
+        2
+    );
+    match s.add_with_command(&batch, &Command::new("second")) {
+        Err(Error::DuplicateIdempotencyId { scope, id }) => {
+            assert_eq!(id, "r1");
+            assert!(
+                scope.contains("second") && scope.contains("not recorded"),
+                "{scope}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(p.command_record("second").unwrap().is_none());
+    assert_eq!(p.get_command("first").unwrap().last_version, 2);
+    assert_eq!(s.add(&batch).unwrap(), 2, "without a command it is a retry");
+    assert_eq!(s.version().unwrap(), 2);
+}
+
+/// Q-LOG-2 through the C ABI: `lode_buffer_message` gives each record's stored message byte for
+/// byte, also when the stored message ends in white space. Found broken once: the range was
+/// recomputed after writing and came out shifted (`ge":{"Event":...`).
+#[test]
+fn q_log_2_record_message_ranges_are_exact_when_a_message_ends_in_white_space() {
+    use lode::ffi::*;
+    use std::ptr::{null, null_mut};
+    let (_d, p) = provider();
+    let s = p.open_store("A", "ws").unwrap();
+    let mut padded = simple("ws1");
+    padded.extend_from_slice(b"  \n\t ");
+    s.add(&[padded, simple("ws2")]).unwrap();
+    let stored = s.get(false).unwrap();
+    // Through the C ABI on the same directory (the same environment).
+    let path = p.path().to_str().unwrap().to_string();
+    let mut cp = null_mut();
+    assert_eq!(
+        lode_provider_open(path.as_ptr(), path.len(), null(), 0, &mut cp, null_mut()),
+        LODE_OK
+    );
+    let mut buf = null_mut();
+    assert_eq!(
+        lode_provider_read_log(cp, 0, 10, &mut buf, null_mut()),
+        LODE_OK
+    );
+    assert_eq!(lode_buffer_count(buf), 2);
+    for i in 0..2 {
+        let (mut data, mut len) = (null(), 0usize);
+        assert_eq!(lode_buffer_message(buf, i, &mut data, &mut len), LODE_OK);
+        // SAFETY: the range lies in the buffer, alive until lode_buffer_free below.
+        let got = unsafe { std::slice::from_raw_parts(data, len) };
+        assert_eq!(got, stored.get(i).unwrap(), "record {i}");
+    }
+    // The whole buffer is one valid JSON array whose records embed the messages.
+    // SAFETY: as above.
+    let whole = unsafe { std::slice::from_raw_parts(lode_buffer_data(buf), lode_buffer_len(buf)) };
+    let v: Value = serde_json::from_slice(whole).unwrap();
+    assert_eq!(v[0]["Message"]["Metadata"]["Message"]["Id"], "ws1");
+    lode_buffer_free(buf);
+    assert_eq!(lode_provider_close(cp, null_mut()), LODE_OK);
 }

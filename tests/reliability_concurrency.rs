@@ -126,15 +126,17 @@ fn conc_thread(
                             known.insert(s, v);
                             say(&format!("ACK {s} {} {v} {}", v + 1 - size, ids.join(",")));
                         }
-                        Err(Error::VersionMismatch { actual_version, .. }) if with_seq => {
+                        Err(Error::VersionMismatch {
+                            expected_version, ..
+                        }) if with_seq => {
                             stats[1] += 1;
-                            if actual_version == expected + 1 {
+                            if expected_version == expected + 1 {
                                 bad(format!(
                                     "VersionMismatch but the version was right ({expected})"
                                 ));
                             }
                             // Learn the real version, as a client would.
-                            expected = actual_version - 1;
+                            expected = expected_version - 1;
                         }
                         Err(e) if is_lease_error(e.kind()) => stats[2] += 1,
                         Err(e) => bad(format!("append: {e}")),

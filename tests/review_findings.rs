@@ -292,3 +292,95 @@ fn log_callback_that_appends_on_a_warning_does_not_deadlock() {
         "the warning reached the callback"
     );
 }
+
+// -- R-RES-6: every log point, including map growth during group commit -----------------------
+
+static GROWTH_AUDIT: OnceLock<Mutex<Option<EventStore>>> = OnceLock::new();
+static GROWTH_AUDITED: AtomicI32 = AtomicI32::new(0);
+static GROWTH_ARMED: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn growth_auditing_callback(
+    _user: *mut c_void,
+    _level: i32,
+    target: *const c_char,
+    message: *const c_char,
+    _fields: *const c_char,
+) {
+    if !GROWTH_ARMED.load(Ordering::SeqCst) {
+        return;
+    }
+    // SAFETY: the library passes NUL-terminated strings valid during the call.
+    let (target, message) = unsafe {
+        (
+            std::ffi::CStr::from_ptr(target).to_string_lossy(),
+            std::ffi::CStr::from_ptr(message).to_string_lossy(),
+        )
+    };
+    if target != "lode::storage" {
+        return;
+    }
+    // An audit trail that records every storage event, appending to another store of the same
+    // directory (the same environment, the same commit queue).
+    let audit = GROWTH_AUDIT.get().and_then(|m| m.try_lock().ok());
+    if let Some(guard) = audit {
+        if let Some(store) = guard.as_ref() {
+            let n = GROWTH_AUDITED.fetch_add(1, Ordering::SeqCst);
+            let _ = store.add(&[msg(&format!("storage-{n}-{message}"), None)]);
+        }
+    }
+}
+
+/// R-RES-6: nothing is logged while a lock or a commit group is held, so a log callback may call
+/// back into the library, appends included, at every log point. Found broken once: "memory map
+/// grown" (and "store reached its maximum size") were logged by the thread leading group commit,
+/// so a callback that appended queued behind itself and waited forever.
+#[test]
+fn r_res_6_a_log_callback_that_appends_when_the_map_grows_does_not_deadlock() {
+    let _serial = LOG_TESTS.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let settings = ProviderSettings {
+        initial_map_size: 256 << 10,
+        max_map_size: 4 << 20,
+        ..ProviderSettings::default()
+    };
+    let p = EventStoreProvider::open(dir.path().join("store"), settings).unwrap();
+    GROWTH_AUDIT
+        .get_or_init(|| Mutex::new(None))
+        .lock()
+        .unwrap()
+        .replace(p.open_store("Audit", "storage").unwrap());
+    assert_eq!(set_log(Some(growth_auditing_callback), LODE_LOG_INFO), 0);
+    GROWTH_ARMED.store(true, Ordering::SeqCst);
+    let writer = p.clone();
+    let done = finishes_within(60, move || {
+        let s = writer.open_store("BankAccount", "writer").unwrap();
+        let mut n = 0;
+        // Until the configured maximum refuses a batch: the map grows several times on the way.
+        loop {
+            let batch: Vec<Vec<u8>> = (0..50)
+                .map(|_| {
+                    n += 1;
+                    msg(&format!("m{n}"), None)
+                })
+                .collect();
+            if let Err(e) = s.add(&batch) {
+                assert_eq!(e.kind(), lode::ErrorKind::Storage, "{e}");
+                break;
+            }
+        }
+        s.close().unwrap();
+    });
+    GROWTH_ARMED.store(false, Ordering::SeqCst);
+    assert!(
+        done,
+        "deadlock: a log callback appending on map growth never returned"
+    );
+    assert!(
+        GROWTH_AUDITED.load(Ordering::SeqCst) >= 2,
+        "the growth and the maximum reached the callback"
+    );
+    if let Some(s) = GROWTH_AUDIT.get().unwrap().lock().unwrap().take() {
+        let _ = s.close();
+    }
+    set_log(None, LODE_LOG_INFO);
+}

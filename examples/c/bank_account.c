@@ -194,7 +194,7 @@ int main(int argc, char **argv) {
         return 1;
     }
     const char *details = lode_error_details(err);
-    printf("conflict: expected version %.0f, the event would get %.0f\n",
+    printf("conflict: the stream expected version %.0f, the event carried %.0f\n",
            number_after(details, NULL, "expected_version"),
            number_after(details, NULL, "actual_version"));
     printf("  (%s: %s)\n", lode_status_name(st), lode_error_message(err));

@@ -65,23 +65,21 @@ impl LodeBuffer {
         Box::into_raw(b.with_offsets())
     }
 
-    /// A query result: the JSON array of records, each ending with its stored message.
+    /// A query result: the JSON array of records, each ending with its stored message. The
+    /// message's range is recorded where its bytes are written, so it is exact whatever the
+    /// stored bytes hold (trailing white space included).
     pub(crate) fn of_records(records: &[crate::LogRecord]) -> crate::Result<*mut LodeBuffer> {
-        let mut b = LodeBuffer::new(Vec::with_capacity(records.len() * 1024 + 2), records.len());
+        let bytes: usize = records.iter().map(|r| r.message.len() + 400).sum();
+        let mut b = LodeBuffer::new(Vec::with_capacity(bytes + 2), records.len());
         b.data.push(b'[');
         for (i, r) in records.iter().enumerate() {
             if i > 0 {
                 b.data.push(b',');
             }
             let start = b.data.len();
-            serde_json::to_writer(&mut b.data, r).map_err(|e| crate::Error::Internal {
-                detail: format!("could not encode a log record: {e}"),
-            })?;
-            // `Message` is the record's last member and is written verbatim (a raw value), so
-            // it occupies the bytes just before the record's closing brace.
-            let end = b.data.len();
-            b.items.push(start..end);
-            b.messages.push(end - 1 - r.message.len()..end - 1);
+            let (message_start, message_end) = r.write_json(&mut b.data)?;
+            b.items.push(start..b.data.len());
+            b.messages.push(message_start..message_end);
         }
         b.data.push(b']');
         Ok(Box::into_raw(b.with_offsets()))
@@ -212,7 +210,8 @@ pub extern "C" fn lode_buffer_message_offsets(buf: *const LodeBuffer) -> *const 
     }
 }
 
-/// Frees a buffer. NULL is ignored.
+/// Frees a buffer. NULL is ignored. Freeing the same buffer twice is undefined behaviour, as
+/// with `free()` (a buffer is memory, not a handle): set the pointer to NULL after freeing.
 #[no_mangle]
 pub extern "C" fn lode_buffer_free(buf: *mut LodeBuffer) {
     if !buf.is_null() {

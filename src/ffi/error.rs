@@ -94,7 +94,8 @@ pub extern "C" fn lode_error_details(err: *const LodeError) -> *const c_char {
     unsafe { err.as_ref() }.map_or(c"{}".as_ptr(), |e| e.details.as_ptr())
 }
 
-/// Frees an error. NULL is ignored.
+/// Frees an error. NULL is ignored. Freeing the same error twice is undefined behaviour, as with
+/// `free()` (an error is memory, not a handle): set the pointer to NULL after freeing.
 #[no_mangle]
 pub extern "C" fn lode_error_free(err: *mut LodeError) {
     if !err.is_null() {
@@ -140,6 +141,9 @@ pub const LODE_MAX_KEY_FIELD_BYTES: usize = 400;
 pub const LODE_MAX_QUERY_RECORDS: i64 = 1_000_000;
 /// Largest `max_readers` a provider accepts.
 pub const LODE_MAX_READERS: u32 = 4096;
+/// Deepest nesting of arrays and objects in a message or snapshot, the outer object counting as
+/// level 1 (System.Text.Json's default maximum depth, so .NET readers can read every message).
+pub const LODE_MAX_NESTING_DEPTH: usize = 64;
 
 #[cfg(test)]
 mod tests {
@@ -174,5 +178,6 @@ mod tests {
         assert_eq!(LODE_MAX_KEY_FIELD_BYTES, limits::MAX_KEY_FIELD_BYTES);
         assert_eq!(LODE_MAX_QUERY_RECORDS as usize, limits::MAX_QUERY_RECORDS);
         assert_eq!(LODE_MAX_READERS, limits::MAX_READERS);
+        assert_eq!(LODE_MAX_NESTING_DEPTH, limits::MAX_NESTING_DEPTH);
     }
 }

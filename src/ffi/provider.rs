@@ -112,7 +112,7 @@ pub(crate) fn parse_settings(json: &[u8]) -> Result<ProviderSettings> {
 /// `initial_map_size` (bytes, 64 MiB), `max_map_size` (bytes, 1 TiB), `file_mode` (0600 = 384),
 /// `directory_mode` (0700 = 448), `max_readers` (126). Unknown keys are refused.
 ///
-/// On success `*out` receives a provider handle; release it with `lode_provider_close`.
+/// On success `*out_provider` receives a provider handle; release it with `lode_provider_close`.
 /// Errors: LODE_INVALID_ARGUMENT (NULL/invalid path or settings), LODE_STORAGE (the directory
 /// cannot be created or opened, or was written by a newer on-disk format).
 #[no_mangle]

@@ -37,6 +37,14 @@ fn hand_out(messages: Messages, out_buffer: &mut *mut LodeBuffer) {
 /// On success `*out_store` receives a store handle; release it with `lode_store_free`.
 /// Errors: LODE_INVALID_ARGUMENT, LODE_CLOSED (provider released), LODE_OPEN_STORE_FAILED,
 /// LODE_STORAGE.
+///
+/// What the open timeout bounds: the wait for another session's lease. While another live
+/// session holds it, each try only reads, so the call returns LODE_OPEN_STORE_FAILED after
+/// `open_timeout_ms` whatever other processes do. Taking a free lease is a write, and every
+/// write of every process waits for LMDB's single writer lock: while a process is stopped
+/// (SIGSTOP, a debugger) in the middle of a write, this call (and every append of every
+/// process) waits until it resumes or dies, past the open timeout. A process that dies holding
+/// the lock releases it at once.
 #[no_mangle]
 #[allow(clippy::too_many_arguments)]
 pub extern "C" fn lode_store_open(
@@ -89,27 +97,43 @@ pub extern "C" fn lode_store_reopen(
 }
 
 /// Ends the session: releases the lease if this session still holds it. The handle stays
-/// valid (later calls give LODE_STORE_NOT_OPEN until `lode_store_reopen`). Idempotent.
-/// Errors: LODE_INVALID_ARGUMENT, LODE_CLOSED, LODE_STORAGE.
+/// valid (later calls give LODE_STORE_NOT_OPEN until `lode_store_reopen`). Idempotent, in any
+/// order with `lode_store_free` (B-SES-5): closing a closed store, or a handle already freed,
+/// does nothing and gives LODE_OK. A close that fails (LODE_STORAGE) keeps the session, so it
+/// can be retried.
+/// Errors: LODE_INVALID_ARGUMENT (NULL, or not a store handle), LODE_STORAGE.
 #[no_mangle]
 pub extern "C" fn lode_store_close(
     store_handle: *mut LodeStore,
     err: *mut *mut LodeError,
 ) -> LodeStatus {
-    guard(err, || store(store_handle)?.close())
+    guard(err, || match store(store_handle) {
+        Ok(s) => s.close(),
+        // Freed already: closed with it.
+        Err(Error::Closed { .. }) => Ok(()),
+        Err(e) => Err(e),
+    })
 }
 
-/// Closes the store (as `lode_store_close`) and releases the handle; later use gives
-/// LODE_CLOSED. NULL and an already freed handle are ignored.
+/// Closes the store (as `lode_store_close`) and releases the handle; later calls with it give
+/// LODE_CLOSED (`lode_store_close` and `lode_store_free` give LODE_OK). NULL and an already
+/// freed handle are ignored. If the close fails (LODE_STORAGE) the handle is NOT released: the
+/// session is kept, and the caller can retry `lode_store_free` (or `lode_store_close`).
 #[no_mangle]
 pub extern "C" fn lode_store_free(
     store_handle: *mut LodeStore,
     err: *mut *mut LodeError,
 ) -> LodeStatus {
     guard(err, || {
-        if let Some(Object::Store(s)) = handles::remove(store_handle as usize, Kind::Store)? {
-            s.close()?;
+        if store_handle.is_null() {
+            return Ok(());
         }
+        match store(store_handle) {
+            Ok(s) => s.close()?,
+            Err(Error::Closed { .. }) => return Ok(()),
+            Err(e) => return Err(e),
+        }
+        drop(handles::remove(store_handle as usize, Kind::Store)?);
         Ok(())
     })
 }
@@ -181,7 +205,9 @@ pub extern "C" fn lode_store_append(
 /// As `lode_store_append`, and records the command `command_id` (1 to 400 bytes) in the same
 /// transaction, with its optional type and actor (NULL, length 0: not given; the actor then
 /// defaults to the first event's UserId). A command id recorded before gives
-/// LODE_DUPLICATE_IDEMPOTENCY_ID and nothing is written.
+/// LODE_DUPLICATE_IDEMPOTENCY_ID and nothing is written. A batch that is an exact retry of
+/// events already stored writes nothing, so it cannot record a new command either: it gives
+/// LODE_DUPLICATE_IDEMPOTENCY_ID (the command is not recorded) instead of success.
 #[no_mangle]
 #[allow(clippy::too_many_arguments)]
 pub extern "C" fn lode_store_append_with_command(
@@ -349,7 +375,9 @@ pub extern "C" fn lode_store_snapshot_versions(
         let slot = out("out_buffer", out_buffer)?;
         *slot = std::ptr::null_mut();
         let versions = store(store_handle)?.snapshot_versions()?;
-        let json = serde_json::to_vec(&versions).unwrap_or_else(|_| b"[]".to_vec());
+        let json = serde_json::to_vec(&versions).map_err(|e| Error::Internal {
+            detail: format!("could not encode the snapshot versions: {e}"),
+        })?;
         *slot = LodeBuffer::boxed(json, versions.len());
         Ok(())
     })

@@ -1,31 +1,39 @@
 //! The only module that touches LMDB.
 //!
 //! It owns the environment, the named tables, and the engine's quirks:
-//! - one `Environment` per directory per process (LMDB forbids opening the same file twice in
-//!   one process: closing one handle would drop the other's locks), shared through a registry;
+//! - one `Environment` per data file per process, whatever path names it, shared through a
+//!   registry (`registry.rs`: LMDB forbids opening the same file twice in one process, since
+//!   closing one handle would drop the other's locks), and never used by a process that
+//!   inherited it across `fork()`;
+//! - the data file is checked against its meta page before LMDB maps it (`data_file.rs`), so a
+//!   truncated file is refused instead of killing the host with SIGBUS;
 //! - map growth: a write that hits `MDB_MAP_FULL` is aborted, the map is doubled (up to the
 //!   configured maximum) while no transaction of this process is live, and the write is run
-//!   again; a transaction that finds the map resized by another process adopts the new size;
+//!   again; a transaction that finds the map resized by another process adopts the new size
+//!   (also the one that creates the tables at open);
 //! - the gate: every transaction holds a shared guard for its whole life, resizing takes it
 //!   exclusively, so `mdb_env_set_mapsize` never runs beside a live transaction;
 //! - stale reader slots of dead processes are cleared when the directory is opened;
 //! - nothing borrowed from LMDB outlives its transaction: values are `&[u8]` borrowed from the
-//!   transaction wrapper, and cursors live only inside one method call.
+//!   transaction wrapper, and cursors live only inside one method call;
+//! - nothing here logs while a transaction, the gate or the registry is held: what happened
+//!   (map growth) is noted and logged later by `log_later` with no lock held.
 //!
 //! Everything above this module speaks in [`Table`]s and byte keys; the key and value encodings
 //! are in [`crate::layout`].
 
-use std::cell::RefCell;
-use std::collections::HashMap;
+mod data_file;
+mod registry;
+
 use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Weak};
+use std::sync::Arc;
 
 use lmdb::{Cursor, Transaction};
-use once_cell::sync::Lazy;
-use parking_lot::{ReentrantMutex, RwLock, RwLockReadGuard};
+use parking_lot::{RwLock, RwLockReadGuard};
 
 use crate::error::{Error, Result, StorageCause};
+use crate::log_later::{self, Note};
 use crate::settings::{Durability, ProviderSettings};
 
 /// The on-disk format this library writes. A directory with a larger number is refused.
@@ -86,6 +94,8 @@ impl Table {
 }
 
 const META_FORMAT_KEY: &[u8] = b"format_version";
+const DATA_FILE: &str = "data.mdb";
+const BACKEND: &str = "lmdb";
 
 /// An opened LMDB directory, shared by every provider of this process opened on it.
 pub(crate) struct Storage {
@@ -94,26 +104,139 @@ pub(crate) struct Storage {
     tables: [lmdb::Database; Table::ALL.len()],
     /// Shared by every live transaction; taken exclusively to resize the map.
     gate: RwLock<()>,
-    max_map_size: usize,
-    durability: Durability,
+    /// The settings the environment was opened with; a later provider of this process on the
+    /// same data file must ask for the same ones.
+    opened_with: EnvSettings,
     path: PathBuf,
+    /// The fork generation (`registry::generation`) and process that opened the environment.
+    generation: u64,
+    pid: u32,
 }
 
-/// The environments this process has open, by canonical directory. Reentrant because a
-/// `Storage` dropped while the registry is locked (a failed open) locks it again to close.
-type Registry = HashMap<PathBuf, Weak<Storage>>;
-static OPEN_DIRECTORIES: Lazy<ReentrantMutex<RefCell<Registry>>> =
-    Lazy::new(|| ReentrantMutex::new(RefCell::new(HashMap::new())));
+/// The settings that belong to the environment rather than to one provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct EnvSettings {
+    durability: Durability,
+    max_map_size: usize,
+    max_readers: u32,
+    file_mode: u32,
+}
+
+impl EnvSettings {
+    fn of(s: &ProviderSettings) -> EnvSettings {
+        EnvSettings {
+            durability: s.durability,
+            max_map_size: s.max_map_size.max(s.initial_map_size),
+            max_readers: s.max_readers,
+            file_mode: s.file_mode,
+        }
+    }
+
+    /// The first setting that differs from `other`, as (name, this value, other value).
+    fn first_difference(&self, other: &EnvSettings) -> Option<(&'static str, String, String)> {
+        if self.durability != other.durability {
+            return Some((
+                "durability",
+                format!("{:?}", self.durability),
+                format!("{:?}", other.durability),
+            ));
+        }
+        if self.max_map_size != other.max_map_size {
+            return Some((
+                "max_map_size",
+                self.max_map_size.to_string(),
+                other.max_map_size.to_string(),
+            ));
+        }
+        if self.max_readers != other.max_readers {
+            return Some((
+                "max_readers",
+                self.max_readers.to_string(),
+                other.max_readers.to_string(),
+            ));
+        }
+        if self.file_mode != other.file_mode {
+            return Some((
+                "file_mode",
+                format!("{:o}", self.file_mode),
+                format!("{:o}", other.file_mode),
+            ));
+        }
+        None
+    }
+}
 
 impl Drop for Storage {
     /// Closes the environment with the registry locked. Otherwise another thread could open the
-    /// same directory in the window between the last handle going away and LMDB closing the
+    /// same data file in the window between the last handle going away and LMDB closing the
     /// files; closing the old handle would then drop the new one's POSIX locks on `lock.mdb`.
+    ///
+    /// An environment inherited across `fork()` is never closed: `mdb_env_close` in the child
+    /// would clear the parent's reader slots (LMDB finds them by the parent's pid). Its memory
+    /// is left to the child's exit.
     fn drop(&mut self) {
-        let _registry = OPEN_DIRECTORIES.lock();
-        // SAFETY: `env` is dropped exactly once, here, and never used afterwards.
-        unsafe { ManuallyDrop::drop(&mut self.env) };
+        let _registry = registry::lock();
+        if self.generation == registry::generation() {
+            // SAFETY: `env` is dropped exactly once, here, and never used afterwards.
+            unsafe { ManuallyDrop::drop(&mut self.env) };
+        }
     }
+}
+
+/// LMDB's name for one of its return codes, or the errno name for an OS error.
+fn lmdb_code_name(e: lmdb::Error) -> String {
+    use lmdb::Error as E;
+    let name = match e {
+        E::KeyExist => "MDB_KEYEXIST",
+        E::NotFound => "MDB_NOTFOUND",
+        E::PageNotFound => "MDB_PAGE_NOTFOUND",
+        E::Corrupted => "MDB_CORRUPTED",
+        E::Panic => "MDB_PANIC",
+        E::VersionMismatch => "MDB_VERSION_MISMATCH",
+        E::Invalid => "MDB_INVALID",
+        E::MapFull => "MDB_MAP_FULL",
+        E::DbsFull => "MDB_DBS_FULL",
+        E::ReadersFull => "MDB_READERS_FULL",
+        E::TlsFull => "MDB_TLS_FULL",
+        E::TxnFull => "MDB_TXN_FULL",
+        E::CursorFull => "MDB_CURSOR_FULL",
+        E::PageFull => "MDB_PAGE_FULL",
+        E::MapResized => "MDB_MAP_RESIZED",
+        E::Incompatible => "MDB_INCOMPATIBLE",
+        E::BadRslot => "MDB_BAD_RSLOT",
+        E::BadTxn => "MDB_BAD_TXN",
+        E::BadValSize => "MDB_BAD_VALSIZE",
+        E::BadDbi => "MDB_BAD_DBI",
+        E::Other(errno) => return errno_name(errno),
+    };
+    name.to_string()
+}
+
+/// The symbolic name of an `errno` value (the common ones), else `errno N`.
+fn errno_name(errno: i32) -> String {
+    let name = match errno {
+        libc::ENOSPC => "ENOSPC",
+        libc::EIO => "EIO",
+        libc::EACCES => "EACCES",
+        libc::EPERM => "EPERM",
+        libc::ENOENT => "ENOENT",
+        libc::ENOMEM => "ENOMEM",
+        libc::EAGAIN => "EAGAIN",
+        libc::EBUSY => "EBUSY",
+        libc::EINVAL => "EINVAL",
+        libc::EROFS => "EROFS",
+        libc::ENOTDIR => "ENOTDIR",
+        libc::EISDIR => "EISDIR",
+        libc::EEXIST => "EEXIST",
+        libc::EDQUOT => "EDQUOT",
+        libc::EFBIG => "EFBIG",
+        libc::EMFILE => "EMFILE",
+        libc::ENFILE => "ENFILE",
+        libc::ENAMETOOLONG => "ENAMETOOLONG",
+        libc::ELOOP => "ELOOP",
+        _ => return format!("errno {errno}"),
+    };
+    name.to_string()
 }
 
 /// Turns an LMDB error into a storage error, keeping LMDB's code and text as the source.
@@ -136,10 +259,12 @@ pub(crate) fn storage_error(operation: &str, e: lmdb::Error) -> Error {
     Error::Storage {
         operation: operation.to_string(),
         hint: hint.to_string(),
-        source: StorageCause {
-            code: e.to_err_code(),
-            text: e.to_string(),
-        },
+        source: Box::new(StorageCause {
+            backend: BACKEND,
+            code: lmdb_code_name(e),
+            number: Some(e.to_err_code() as i64),
+            message: e.to_string(),
+        }),
     }
 }
 
@@ -147,47 +272,72 @@ fn io_error(operation: &str, e: std::io::Error) -> Error {
     Error::Storage {
         operation: operation.to_string(),
         hint: "Check that the path is a directory this process may write.".to_string(),
-        source: StorageCause {
-            code: e.raw_os_error().unwrap_or(-1),
-            text: e.to_string(),
-        },
+        source: Box::new(StorageCause {
+            backend: "os",
+            code: e
+                .raw_os_error()
+                .map(errno_name)
+                .unwrap_or_else(|| format!("{:?}", e.kind())),
+            number: e.raw_os_error().map(i64::from),
+            message: e.to_string(),
+        }),
     }
 }
 
 fn is_map_full(e: &Error) -> bool {
-    matches!(e, Error::Storage { source, .. } if source.code == lmdb_sys::MDB_MAP_FULL)
+    matches!(e, Error::Storage { source, .. }
+        if source.backend == BACKEND && source.number == Some(lmdb_sys::MDB_MAP_FULL as i64))
+}
+
+/// Whether `e` is LMDB refusing to overwrite an existing key (`MDB_NOOVERWRITE`, `MDB_APPEND`).
+pub(crate) fn is_key_exists(e: &Error) -> bool {
+    matches!(e, Error::Storage { source, .. }
+        if source.backend == BACKEND && source.number == Some(lmdb_sys::MDB_KEYEXIST as i64))
 }
 
 impl Storage {
     /// Opens (creating if needed) the LMDB environment in `dir`, or returns the one this process
-    /// already has open there.
+    /// already has open on the same data file (whatever path names it).
     pub(crate) fn open(dir: &Path, settings: &ProviderSettings) -> Result<Arc<Storage>> {
+        registry::install_fork_hooks();
         create_dir(dir, settings.directory_mode)?;
         let canonical = dir
             .canonicalize()
             .map_err(|e| io_error("resolving the store directory", e))?;
-        let registry = OPEN_DIRECTORIES.lock();
-        let existing = registry.borrow().get(&canonical).and_then(Weak::upgrade);
-        if let Some(existing) = existing {
-            if existing.durability != settings.durability {
-                return Err(Error::invalid(
-                    "durability",
-                    format!(
-                        "directory '{}' is already open in this process with durability {:?}; every \
-                         provider of one directory in one process must use the same durability",
-                        canonical.display(),
-                        existing.durability
-                    ),
-                ));
+        let data_path = canonical.join(DATA_FILE);
+        let wanted = EnvSettings::of(settings);
+        let registry = registry::lock();
+        if let Some(id) = file_id(&data_path)? {
+            if let Some(existing) = registry.get(id) {
+                if let Some((name, open, asked)) = existing.opened_with.first_difference(&wanted) {
+                    return Err(Error::invalid(
+                        name,
+                        format!(
+                            "directory '{}' is already open in this process with {name} {open}, and \
+                             this provider asks for {asked}; every provider of one directory in one \
+                             process must use the same {name}",
+                            canonical.display(),
+                        ),
+                    ));
+                }
+                return Ok(existing);
             }
-            return Ok(existing);
         }
-        let (storage, cleared) = Storage::open_new(&canonical, settings)?;
+        // R-BAD-5: a data file cut short is refused before LMDB maps it (SIGBUS otherwise).
+        match data_file::check(&data_path) {
+            Ok(Ok(())) => {}
+            Ok(Err(t)) => return Err(truncated_error(&data_path, t)),
+            Err(e) => return Err(io_error("checking the store's data file", e)),
+        }
+        let (storage, cleared) = Storage::open_new(&canonical, settings, wanted)?;
+        let id = file_id(&data_path)?.ok_or_else(|| {
+            io_error(
+                "opening the store's data file",
+                std::io::Error::from(std::io::ErrorKind::NotFound),
+            )
+        })?;
         let storage = Arc::new(storage);
-        let mut open = registry.borrow_mut();
-        open.retain(|_, weak| weak.strong_count() > 0);
-        open.insert(canonical, Arc::downgrade(&storage));
-        drop(open);
+        registry.insert(id, &storage);
         drop(registry);
         // Logged with no lock held: a host log callback may call back into the library.
         if cleared > 0 {
@@ -197,14 +347,17 @@ impl Storage {
     }
 
     /// Opens the environment; also returns how many stale reader slots were cleared.
-    fn open_new(dir: &Path, settings: &ProviderSettings) -> Result<(Storage, i32)> {
+    fn open_new(
+        dir: &Path,
+        settings: &ProviderSettings,
+        opened_with: EnvSettings,
+    ) -> Result<(Storage, i32)> {
         let mut flags = lmdb::EnvironmentFlags::NO_TLS;
         match settings.durability {
             Durability::Full => {}
             Durability::NoMetaSync => flags |= lmdb::EnvironmentFlags::NO_META_SYNC,
             Durability::NoSync => flags |= lmdb::EnvironmentFlags::NO_SYNC,
         }
-        let max_map_size = settings.max_map_size.max(settings.initial_map_size);
         let env = lmdb::Environment::new()
             .set_flags(flags)
             .set_max_dbs(Table::ALL.len() as u32 + 2)
@@ -230,24 +383,44 @@ impl Storage {
             env: ManuallyDrop::new(env),
             tables,
             gate: RwLock::new(()),
-            max_map_size,
-            durability: settings.durability,
+            opened_with,
             path: dir.to_path_buf(),
+            generation: registry::generation(),
+            pid: std::process::id(),
         };
         storage.check_format()?;
         Ok((storage, dead))
     }
 
+    /// Opens (creating where new) every table in one write transaction. Like every write it
+    /// adopts a map another process grew meanwhile (`MDB_MAP_RESIZED`) and tries again
+    /// (R-PROC-3: opens succeed while other processes append).
     fn create_tables(env: &lmdb::Environment) -> Result<[lmdb::Database; Table::ALL.len()]> {
-        let mut dbs = Vec::with_capacity(Table::ALL.len());
-        for table in Table::ALL {
-            // create_db runs its own write transaction when the table is new.
-            let db = env
-                .create_db(Some(table.name()), lmdb::DatabaseFlags::empty())
-                .map_err(|e| storage_error("creating the store's tables", e))?;
-            dbs.push(db);
+        let operation = "creating the store's tables";
+        loop {
+            let txn = match env.begin_rw_txn() {
+                Ok(txn) => txn,
+                Err(lmdb::Error::MapResized) => {
+                    // No transaction of this environment is live yet: nothing to wait for.
+                    env.set_map_size(0).map_err(|e| {
+                        storage_error("adopting the map size another process set", e)
+                    })?;
+                    continue;
+                }
+                Err(e) => return Err(storage_error(operation, e)),
+            };
+            let mut dbs = Vec::with_capacity(Table::ALL.len());
+            for table in Table::ALL {
+                // SAFETY: the handles are used only after this transaction commits (below), and
+                // no other thread opens databases of this environment meanwhile (the registry is
+                // locked while it opens).
+                let db = unsafe { txn.create_db(Some(table.name()), lmdb::DatabaseFlags::empty()) }
+                    .map_err(|e| storage_error(operation, e))?;
+                dbs.push(db);
+            }
+            txn.commit().map_err(|e| storage_error(operation, e))?;
+            return Ok(dbs.try_into().expect("one database per table"));
         }
-        Ok(dbs.try_into().expect("one database per table"))
     }
 
     /// Records the format version in a new directory; refuses a directory of a newer format.
@@ -271,10 +444,12 @@ impl Storage {
                                  {FORMAT_VERSION} that this library reads; use a newer library.",
                                 self.path.display()
                             ),
-                            source: StorageCause {
-                                code: lmdb_sys::MDB_VERSION_MISMATCH,
-                                text: format!("on-disk format {found} is newer than {FORMAT_VERSION}"),
-                            },
+                            source: Box::new(StorageCause {
+                                backend: BACKEND,
+                                code: "FORMAT_TOO_NEW".into(),
+                                number: None,
+                                message: format!("on-disk format {found} is newer than {FORMAT_VERSION}"),
+                            }),
                         });
                     }
                     Ok(())
@@ -288,8 +463,37 @@ impl Storage {
         &self.path
     }
 
-    /// The current size of the memory map in bytes.
+    /// R-PROC-1: the environment belongs to this process (it was not inherited across `fork()`).
+    /// One atomic load; every transaction and every append checks it first.
+    #[inline]
+    pub(crate) fn check_process(&self) -> Result<()> {
+        if self.generation == registry::generation() {
+            return Ok(());
+        }
+        Err(Error::Storage {
+            operation: "using a provider inherited across fork()".into(),
+            hint: format!(
+                "This provider of '{}' was opened by process {} and this process ({}) inherited it \
+                 across fork(); an LMDB environment cannot be used after fork. Open a new provider \
+                 in this process (the inherited one is left untouched).",
+                self.path.display(),
+                self.pid,
+                std::process::id()
+            ),
+            source: Box::new(StorageCause {
+                backend: BACKEND,
+                code: "INHERITED_ACROSS_FORK".into(),
+                number: None,
+                message: "the environment belongs to the parent process".into(),
+            }),
+        })
+    }
+
+    /// The current size of the memory map in bytes (0 in a process that inherited it).
     pub(crate) fn map_size(&self) -> usize {
+        if self.check_process().is_err() {
+            return 0;
+        }
         self.env.info().map(|i| i.map_size()).unwrap_or(0)
     }
 
@@ -300,6 +504,7 @@ impl Storage {
         operation: &str,
         mut f: impl FnMut(&ReadTxn<'_>) -> Result<T>,
     ) -> Result<T> {
+        self.check_process()?;
         loop {
             let guard = self.gate.read();
             match self.env.begin_ro_txn() {
@@ -326,8 +531,21 @@ impl Storage {
     pub(crate) fn write<T>(
         &self,
         operation: &str,
+        f: impl FnMut(&mut WriteTxn<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let outcome = self.write_unlogged(operation, f);
+        // What the write noted (map growth) is logged now, with no lock held, unless this
+        // thread leads a commit group (its leader logs once the group is done).
+        log_later::flush();
+        outcome
+    }
+
+    fn write_unlogged<T>(
+        &self,
+        operation: &str,
         mut f: impl FnMut(&mut WriteTxn<'_>) -> Result<T>,
     ) -> Result<T> {
+        self.check_process()?;
         loop {
             let guard = self.gate.read();
             let size_seen = self.map_size();
@@ -371,21 +589,23 @@ impl Storage {
         if current > seen {
             return Ok(());
         }
-        if current >= self.max_map_size {
-            // Logged after the gate is released: a host log callback may call back in (and
-            // take the gate).
+        let max = self.opened_with.max_map_size;
+        if current >= max {
             drop(exclusive);
-            tracing::error!(target: "lode::storage", map_size = current, "store reached its maximum size");
+            log_later::note(Note::MapAtMaximum { map_size: current });
             return Err(full);
         }
-        let next = current.saturating_mul(2).min(self.max_map_size);
+        let next = current.saturating_mul(2).min(max);
         let grown = self
             .env
             .set_map_size(next)
             .map_err(|e| storage_error("growing the memory map", e));
         drop(exclusive);
         grown?;
-        tracing::info!(target: "lode::storage", from = current, to = next, "memory map grown");
+        log_later::note(Note::MapGrown {
+            from: current,
+            to: next,
+        });
         Ok(())
     }
 
@@ -398,6 +618,36 @@ impl Storage {
     }
 }
 
+/// The identity of the data file at `path`, or `None` if there is none yet.
+fn file_id(path: &Path) -> Result<Option<registry::FileId>> {
+    match std::fs::metadata(path) {
+        Ok(m) => Ok(Some(registry::FileId::of(&m))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io_error("reading the store's data file", e)),
+    }
+}
+
+fn truncated_error(path: &Path, t: data_file::Truncated) -> Error {
+    Error::Storage {
+        operation: "opening the store directory".into(),
+        hint: format!(
+            "The data file '{}' is truncated: it has {} bytes but its meta page says the store needs \
+             {} bytes. It was cut short (a failed copy, a full disk, a damaged file system); \
+             restore it from a backup. It was not opened, so nothing was changed.",
+            path.display(),
+            t.len,
+            t.needed
+        ),
+        source: Box::new(StorageCause {
+            backend: BACKEND,
+            code: "TRUNCATED".into(),
+            number: None,
+            message: format!("data file of {} bytes, {} bytes needed", t.len, t.needed),
+        }),
+    }
+}
+
+#[cfg(unix)]
 fn create_dir(dir: &Path, mode: u32) -> Result<()> {
     use std::os::unix::fs::DirBuilderExt;
     if dir.is_dir() {
@@ -575,6 +825,24 @@ impl WriteTxn<'_> {
         fill: impl FnOnce(&mut [u8]),
     ) -> Result<()> {
         self.reserve_flagged(table, key, len, lmdb::WriteFlags::empty(), fill)
+    }
+
+    /// Inserts a key that must not exist yet (`MDB_NOOVERWRITE`): an existing key is refused
+    /// with `MDB_KEYEXIST` (see [`is_key_exists`]) and nothing is written. Q-IMM-1: events and
+    /// stream names are written this way, so damaged bookkeeping can never overwrite one.
+    pub(crate) fn put_new(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<()> {
+        self.put_flagged(table, key, value, lmdb::WriteFlags::NO_OVERWRITE)
+    }
+
+    /// [`WriteTxn::put_with`] for a key that must not exist yet, as [`WriteTxn::put_new`].
+    pub(crate) fn put_with_new(
+        &mut self,
+        table: Table,
+        key: &[u8],
+        len: usize,
+        fill: impl FnOnce(&mut [u8]),
+    ) -> Result<()> {
+        self.reserve_flagged(table, key, len, lmdb::WriteFlags::NO_OVERWRITE, fill)
     }
 
     /// Inserts `key`, which the caller guarantees is larger than every key already in `table`,

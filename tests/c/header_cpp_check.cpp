@@ -7,6 +7,10 @@
 static_assert(LODE_OK == 0, "0 is success");
 static_assert(std::is_same<lode_status, int32_t>::value, "lode_status is int32_t");
 static_assert(sizeof(lode_bytes) == sizeof(void *) + sizeof(size_t), "lode_bytes is ptr + len");
+// A negative constant must be one token in any expression: `-LODE_DEFAULT` would read as
+// `--1` (and not compile) if the macro were not parenthesized.
+static_assert(-LODE_DEFAULT == 1, "LODE_DEFAULT is parenthesized");
+static_assert(LODE_MAX_NESTING_DEPTH == 64, "the nesting limit is System.Text.Json's default");
 
 extern "C" {
 static int32_t cpp_snapshot(void *, int64_t, const uint8_t *, size_t, lode_buffer *out) {

@@ -761,8 +761,10 @@ static void test_b_app_3_version_mismatch(void) {
     lode_status st = lode_store_append(s, &b, 1, &v, &err);
     CHECK_EQ_I64(st, LODE_VERSION_MISMATCH);
     CHECK_EQ_I64(v, -7); /* out_version untouched on error */
-    CHECK_STR_CONTAINS(lode_error_details(err), "\"expected_version\":2");
-    CHECK_STR_CONTAINS(lode_error_details(err), "\"actual_version\":3");
+    /* B-APP-3, the .NET meaning: expected = the version the stream expected the message to
+     * carry (3), actual = the SequenceNumber it carried (2). */
+    CHECK_STR_CONTAINS(lode_error_details(err), "\"expected_version\":3");
+    CHECK_STR_CONTAINS(lode_error_details(err), "\"actual_version\":2");
     CHECK_STR_CONTAINS(lode_error_details(err), mid);
     CHECK_STR_CONTAINS(lode_error_details(err), "\"store_id\":\"EventStores/BankAccount/");
     expect_error_at(__FILE__, __LINE__, "append stale", st, err, LODE_VERSION_MISMATCH);
@@ -777,10 +779,8 @@ static void test_b_app_3_version_mismatch(void) {
     free_store(s);
 }
 
-/* BUG: the VersionMismatch message text is off by one. append.rs sets actual_version to the
- * version the message would receive (3 here), but error.rs documents and formats it as the
- * stream's version before the message: "... expects version 2, but the stream is at version
- * 3 so it would get 4." The stream is at 2 and the message would get 3. */
+/* The VersionMismatch sentence names both versions with their .NET meaning: the message carried
+ * SequenceNumber 2, the stream (at version 2) expected 3. */
 static void test_b_app_3_version_mismatch_message_names_the_right_versions(void) {
     char id[64], m[MSG_CAP], mid[96];
     lode_store *s = fresh_store(id, 2);
@@ -788,9 +788,8 @@ static void test_b_app_3_version_mismatch_message_names_the_right_versions(void)
     lode_bytes b = bytes_of(make_message(m, mid, "FundsWithdrawn", id, 2));
     lode_error *err = NULL;
     CHECK_EQ_I64(lode_store_append(s, &b, 1, NULL, &err), LODE_VERSION_MISMATCH);
-    CHECK_STR_CONTAINS(lode_error_message(err), "expects version 2");
-    CHECK_STR_CONTAINS(lode_error_message(err), "would receive version 3");
-    CHECK_STR_CONTAINS(lode_error_message(err), "the stream is at version 2");
+    CHECK_STR_CONTAINS(lode_error_message(err), "carries SequenceNumber 2");
+    CHECK_STR_CONTAINS(lode_error_message(err), "the stream expected version 3");
     lode_error_free(err);
     free_store(s);
 }
@@ -1018,7 +1017,8 @@ static void test_closed_store_and_provider_handles(void) {
     lode_status st = lode_store_version(s, &v, &err);
     CHECK_STR_CONTAINS(lode_error_details(err), "\"object\"");
     expect_error_at(__FILE__, __LINE__, "version on a freed store", st, err, LODE_CLOSED);
-    EXPECT_ERR(LODE_CLOSED, lode_store_close(s, &err));
+    /* B-SES-5: closing a disposed store does nothing. */
+    EXPECT_OK(lode_store_close(s, &err));
 
     char path[600];
     snprintf(path, sizeof path, "%s/closed", g_dir);
@@ -1171,7 +1171,8 @@ static void test_null_err_is_accepted_everywhere(void) {
     CHECK_EQ_I64(lode_store_close(s, NULL), LODE_OK);
     CHECK_EQ_I64(lode_store_renew(s, NULL), LODE_STORE_NOT_OPEN);
     CHECK_EQ_I64(lode_store_free(s, NULL), LODE_OK);
-    CHECK_EQ_I64(lode_store_close(s, NULL), LODE_CLOSED);
+    CHECK_EQ_I64(lode_store_close(s, NULL), LODE_OK); /* B-SES-5: a no-op once freed */
+    CHECK_EQ_I64(lode_store_renew(s, NULL), LODE_CLOSED);
 }
 
 int main(int argc, char **argv) {

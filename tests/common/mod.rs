@@ -271,3 +271,52 @@ pub fn umask() -> u32 {
         .map(|m| u32::from_str_radix(m.trim(), 8).unwrap())
         .unwrap_or(0o022)
 }
+
+/// Reports that a test could not run here and claims nothing: prints `SKIPPED` and, when the
+/// test runner set `LODE_TEST_REPORT_DIR`, appends a line to `skipped.txt` there so the summary
+/// of `make test` counts the test as skipped, not passed.
+pub fn skip(test: &str, reason: &str) {
+    println!("{test} SKIPPED: {reason}");
+    if let Ok(dir) = std::env::var("LODE_TEST_REPORT_DIR") {
+        let _ = std::fs::create_dir_all(&dir);
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(std::path::Path::new(&dir).join("skipped.txt"))
+        {
+            let _ = writeln!(f, "rust\t{test}\t{reason}");
+        }
+    }
+}
+
+/// A small tmpfs mounted for a test (needs root or CAP_SYS_ADMIN), unmounted when dropped
+/// (also when the test panics).
+pub struct Mount(pub std::path::PathBuf);
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        let ok = Command::new("umount")
+            .arg(&self.0)
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        if !ok {
+            // Something still holds it: detach lazily so it never outlives the test.
+            let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+        }
+    }
+}
+
+/// Mounts a tmpfs of `size` (e.g. "4m") at `at`, or says why it cannot.
+pub fn mount_tmpfs(at: &std::path::Path, size: &str) -> Result<Mount, String> {
+    let out = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+        .arg(at)
+        .output()
+        .map_err(|e| format!("cannot run mount: {e}"))?;
+    if out.status.success() {
+        Ok(Mount(at.to_path_buf()))
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
+    }
+}
