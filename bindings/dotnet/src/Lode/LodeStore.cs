@@ -52,6 +52,9 @@ public sealed unsafe class LodeStore : IDisposable
     /// <summary>Gets a value indicating whether the store was disposed.</summary>
     public bool IsDisposed => _handle.IsClosed;
 
+    /// <summary>Gets the native handle (for the benchmark's direct C ABI baseline).</summary>
+    internal StoreHandle Handle => _handle;
+
     /// <summary>
     /// Ends the session, releasing the lease if this session still holds it. Idempotent; does
     /// nothing once disposed. A storage failure is thrown and the session kept, so it can be retried.
