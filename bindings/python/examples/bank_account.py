@@ -1,8 +1,10 @@
 """The bank-account walk-through of the seed quickstart, end to end, in Python.
 
-Mirrors examples/bank_account.rs. Run: ``python3 bank_account.py [directory]`` (a temporary
-directory by default), with LODE_LIBRARY pointing at liblode.so unless the installed package
-ships the library.
+Mirrors examples/bank_account.rs. Run: ``python3 bank_account.py [DIRECTORY]``. Without
+DIRECTORY it works in a temporary directory removed at the end; a DIRECTORY given must be new
+or empty, so that every run prints the same versions. The library is the one the installed
+package ships, else the one LODE_LIBRARY names (from a checkout:
+``LODE_LIBRARY=target/debug/liblode.so PYTHONPATH=bindings/python/src``).
 """
 
 from __future__ import annotations
@@ -67,7 +69,9 @@ def main(directory: str) -> None:
                 store.add([stale])
                 raise AssertionError("expected a version mismatch")
             except StoreVersionMismatchException as e:
-                print(f"conflict: expected version {e.expected_version}, the event would get {e.actual_version}")
+                # .NET meaning: ExpectedVersion is what the stream expected the message to carry,
+                # ActualVersion the SequenceNumber it carried.
+                print(f"conflict: the stream expected version {e.expected_version}, the message carried {e.actual_version}")
 
             # Snapshots: store one at the current version, then read with it.
             state = event("BankAccountState", account, {"AccountId": account, "Balance": balance(history)})
@@ -109,8 +113,13 @@ def main(directory: str) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1:
-        main(sys.argv[1])
+    if len(sys.argv) > 2:
+        sys.exit("usage: bank_account.py [DIRECTORY]")
+    if len(sys.argv) == 2:
+        target = sys.argv[1]
+        if os.path.isdir(target) and os.listdir(target):
+            sys.exit(f"bank_account.py: {target} is not empty; give a new or empty directory, or none for a temporary one")
+        main(target)
     else:
-        with tempfile.TemporaryDirectory(prefix=f"lode-bank-{os.getpid()}-") as d:
+        with tempfile.TemporaryDirectory(prefix="lode-bank-") as d:
             main(d)

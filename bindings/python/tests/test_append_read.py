@@ -46,9 +46,12 @@ class AppendTest(StoreTest):
         with self.assertRaises(lode.StoreVersionMismatchException) as cm:
             store.add([message(sequence_number=3), bad])
         e = cm.exception
-        self.assertEqual((e.expected_version, e.actual_version), (5, 4))
+        # The .NET meaning: ExpectedVersion is what the stream expected the 2nd message to carry
+        # (2 + 2), ActualVersion is the SequenceNumber it carried.
+        self.assertEqual((e.expected_version, e.actual_version), (4, 5))
         self.assertEqual(e.message_id, bad["Metadata"]["Message"]["Id"])
         self.assertEqual(e.store_id, "EventStores/BankAccount/1")
+        self.assertEqual(e.metadata, bad["Metadata"])  # .NET Metadata: the refused message's
         self.assertEqual(store.version(), 2)
         self.assertEqual(self.log_count(), 2)
         with self.assertRaises(lode.StoreVersionMismatchException):

@@ -107,6 +107,7 @@ class ErrorTest(StoreTest):
                 lode.EventStoreProvider(f.name)
         self.assertIsInstance(cm.exception.storage_code, int)
         self.assertTrue(cm.exception.storage_text)
+        self.assertIsInstance(cm.exception.__cause__, lode.StorageCause)
 
     def test_serialization_and_argument_errors(self) -> None:
         """EventStoreSerializationError and EventStoreArgumentError carry their fields."""
@@ -230,8 +231,9 @@ class ThreadTest(StoreTest):
 
 class LoadingTest(unittest.TestCase):
     def test_explicit_library_path_and_abi_check(self) -> None:
-        """interop.md Python: an explicit library= path is used, and its ABI version is 1."""
-        path = os.environ["LODE_LIBRARY"]
+        """interop.md Python: an explicit library= path is used, and its ABI version is 1 (the
+        library the tests run on: LODE_LIBRARY from a checkout, the shipped copy when installed)."""
+        path = os.environ.get("LODE_LIBRARY") or lode.load_library().path
         with tempfile.TemporaryDirectory() as d, lode.EventStoreProvider(d, library=path) as p:
             self.assertEqual(os.path.realpath(p.library_path), os.path.realpath(path))
             self.assertRegex(p.library_version, r"^\d+\.\d+\.\d+")

@@ -147,7 +147,7 @@ class QueryTest(StoreTest):
             "snapshot_all", "snapshot_versions", "version"]))
         self.assertEqual(public["EventStoreProvider"], sorted([
             "close", "command_processed", "events_by_correlation", "events_by_time", "events_by_type",
-            "get_command", "open_store", "read_log", "stream_events_since"]))
+            "get_command", "open_store", "open_store_for", "read_log", "stream_events_since"]))
         store = self.open()
         store.add([message()])
         before = store.get()[0].raw

@@ -201,6 +201,40 @@ class SessionTest(StoreTest):
         with self.open(open_timeout=0):
             pass
 
+    def test_b_ses_5_close_and_free_are_idempotent_in_any_order(self) -> None:
+        """B-SES-5: close after free, free after close, each twice, and leaving the with block
+        after either: nothing raises, and the lease is free afterwards."""
+        orders = [("free", "close", "free", "close"), ("close", "free", "close", "free"), ("close", "close", "free", "free")]
+        for order in orders:
+            with self.subTest(order=order):
+                with self.provider.open_store("BankAccount", "1", open_timeout=0) as store:
+                    store.add([message()])
+                    for step in order:
+                        getattr(store, step)()
+                with self.assertRaises(lode.ObjectDisposedError):
+                    store.version()
+                self.open(open_timeout=0).free()  # the lease was released
+        self.assertEqual(self.open().version(), 3)
+
+    def test_b_ses_5_stores_outlive_their_closed_provider(self) -> None:
+        """B-SES-5: after the provider is closed its stores still work; close then frees the
+        lease, and close/free in any order after that do nothing."""
+        with lode.EventStoreProvider(self.path + "/own") as provider:
+            a = provider.open_store("BankAccount", "1")
+            b = provider.open_store("BankAccount", "2")
+        self.assertEqual(a.add([message()]), 1)
+        a.close()
+        a.close()
+        a.free()
+        a.close()
+        b.free()
+        b.close()
+        b.free()
+        with lode.EventStoreProvider(self.path + "/own") as provider:
+            for id in ("1", "2"):
+                with provider.open_store("BankAccount", id, open_timeout=0) as again:
+                    self.assertEqual(again.version(), 1 if id == "1" else 0)
+
     def test_b_ses_5_close_of_a_replaced_session_keeps_the_new_lease(self) -> None:
         """B-SES-5: closing a session whose lease was taken over leaves the new holder's lease."""
         a = self.open(session_timeout=0.2)

@@ -78,17 +78,55 @@ class SnapshotTest(StoreTest):
             with self.assertRaises(lode.EventStoreArgumentError):
                 store.snapshot_all(chunk, fold)
 
-    def test_b_snp_4_an_exception_in_fn_propagates(self) -> None:
-        """B-SNP-4: an exception raised by fn reaches the caller after the call; nothing stored."""
+    def test_b_snp_4_an_exception_in_the_snapshot_function_reaches_the_caller_unchanged(self) -> None:
+        """B-SNP-4: an exception raised by the snapshot function is the exception snapshot_all
+        raises: the same object, its own __cause__ and __context__ kept, never an argument
+        error; the snapshots stored before it stay, the walk stops."""
         store = self.open()
         store.add([message() for _ in range(3)])
 
         class Boom(Exception):
             pass
 
-        def fail(messages: List[lode.EventMessage]) -> dict:  # type: ignore[type-arg]
-            raise Boom("no state")
+        raised: List[BaseException] = []
+        root = KeyError("no state")
+        calls: List[int] = []
 
-        with self.assertRaises(Boom):
+        def fail(messages: List[lode.EventMessage]) -> lode.EventMessage:
+            calls.append(len(messages))
+            if len(calls) == 2:
+                try:
+                    raise ValueError("while folding")
+                except ValueError:
+                    error = Boom("no state")
+                    raised.append(error)
+                    raise error from root
+            return messages[-1]
+
+        with self.assertRaises(Boom) as cm:
             store.snapshot_all(1, fail)
+        self.assertIs(cm.exception, raised[0])
+        self.assertIs(cm.exception.__cause__, root)
+        self.assertIsInstance(cm.exception.__context__, ValueError)
+        self.assertNotIsInstance(cm.exception, lode.EventStoreError)
+        self.assertEqual(calls, [1, 2])
+        self.assertEqual(store.snapshot_versions(), [1])
+
+    def test_b_snp_4_base_exceptions_and_bad_results_of_the_snapshot_function(self) -> None:
+        """B-SNP-4: KeyboardInterrupt in the snapshot function propagates as itself; a result
+        that is no message is a TypeError saying so; the store stays usable."""
+        store = self.open()
+        store.add([message() for _ in range(2)])
+        interrupt = KeyboardInterrupt()
+
+        def interrupted(messages: List[lode.EventMessage]) -> lode.EventMessage:
+            raise interrupt
+
+        with self.assertRaises(KeyboardInterrupt) as cm:
+            store.snapshot_all(1, interrupted)
+        self.assertIs(cm.exception, interrupt)
+        with self.assertRaisesRegex(TypeError, "snapshot function must return a message"):
+            store.snapshot_all(1, lambda messages: None)  # type: ignore[arg-type,return-value]
         self.assertEqual(store.snapshot_versions(), [])
+        store.snapshot_all(2, lambda messages: message(name="State"))
+        self.assertEqual(store.snapshot_versions(), [2])

@@ -2,9 +2,10 @@
 
 Quick start::
 
+    import tempfile
     import lode
 
-    with lode.EventStoreProvider("/tmp/bank") as provider:
+    with tempfile.TemporaryDirectory() as directory, lode.EventStoreProvider(directory) as provider:
         with provider.open_store("BankAccount", "42") as store:
             store.add([lode.create_message({"Amount": 10}, name="FundsDeposited",
                                            aggregate_name="BankAccount", aggregate_id="42")])
@@ -23,6 +24,7 @@ from .errors import (
     InvalidStoreSessionException,
     ObjectDisposedError,
     OpenStoreFailedException,
+    StorageCause,
     StoreNotOpenException,
     StoreSessionExpiredException,
     StoreVersionMismatchException,
@@ -31,7 +33,7 @@ from .errors import (
     StreamVersionNotFoundException,
 )
 from .messages import EventMessage, MessageLike, create_message, new_message_id, to_json_bytes
-from .store import CommandRecord, EventStore, EventStoreProvider, LogRecord, Timeout
+from .store import CommandRecord, EventStore, EventStoreProvider, LogRecord, MetadataLike, Timeout
 
 __version__ = "0.1.0"
 
@@ -50,8 +52,10 @@ __all__ = [
     "InvalidStoreSessionException",
     "LogRecord",
     "MessageLike",
+    "MetadataLike",
     "ObjectDisposedError",
     "OpenStoreFailedException",
+    "StorageCause",
     "StoreNotOpenException",
     "StoreSessionExpiredException",
     "StoreVersionMismatchException",

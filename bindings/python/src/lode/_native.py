@@ -16,16 +16,17 @@ import sys
 import threading
 from ctypes import POINTER, byref, c_bool, c_char_p, c_int32, c_int64, c_size_t, c_uint32, c_void_p
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Dict, List, Optional, Tuple
 
-from .errors import EventStoreError, error_from_status
+from . import _check
+from .errors import EventStoreError, EventStoreSerializationError, error_from_status, serialization_error
 
 __all__ = ["ABI_VERSION", "Native", "load_library", "library_for", "configure_logging"]
 
 #: The C ABI version this binding was written against (``LODE_ABI_VERSION``).
 ABI_VERSION = 1
 
-StrPath = Union[str, "os.PathLike[str]"]
+StrPath = _check.StrPath
 
 
 class LodeBytes(ctypes.Structure):
@@ -112,8 +113,11 @@ def _on_log(_user_data: Optional[int], level: int, target: Optional[bytes], mess
         logger = logging.getLogger(name)
         python_level = _LEVELS.get(level, logging.DEBUG)
         if logger.isEnabledFor(python_level):
-            extra = {"lode_fields": json.loads(fields) if fields else {}}
-            logger.log(python_level, (message or b"").decode("utf-8", "replace"), extra=extra)
+            try:
+                lode_fields = json.loads(fields) if fields else {}
+            except (ValueError, RecursionError):  # still log the event, without its fields
+                lode_fields = {"undecodable_fields": fields.decode("utf-8", "replace") if fields else ""}
+            logger.log(python_level, (message or b"").decode("utf-8", "replace"), extra={"lode_fields": lode_fields})
     except Exception:  # pragma: no cover - logging must not break the library
         pass
 
@@ -166,11 +170,11 @@ class Native:
         """Turns a failed call's status and ``lode_error`` into an exception; frees ``err``."""
         try:
             if err.value is None:
-                name = self.lib.lode_status_name(status).decode("utf-8")
+                name = self.lib.lode_status_name(status).decode("utf-8", "replace")
                 return error_from_status(status, f"The lode call failed with {name}.", {})
-            message = self.lib.lode_error_message(err).decode("utf-8", "replace")
-            details = json.loads(self.lib.lode_error_details(err).decode("utf-8", "replace"))
-            return error_from_status(int(self.lib.lode_error_code(err)), message, details)
+            return error_from_parts(
+                int(self.lib.lode_error_code(err)), self.lib.lode_error_message(err), self.lib.lode_error_details(err)
+            )
         finally:
             self.lib.lode_error_free(err)
 
@@ -212,6 +216,24 @@ class Native:
             self.lib.lode_buffer_free(buf)
 
 
+def error_from_parts(code: int, message: Optional[bytes], details: Optional[bytes]) -> EventStoreError:
+    """The exception of a ``lode_error``'s code, message and details JSON. Details that cannot
+    be decoded give an EventStoreSerializationError (naming the error and keeping its message)
+    chained to the decoder's error, never the decoder's error itself."""
+    text = (message or b"").decode("utf-8", "replace")
+    try:
+        fields = _check.decode_json(details or b"{}", "the details of a lode error")
+        if not isinstance(fields, dict):
+            raise serialization_error("the details of a lode error", "they are not a JSON object")
+    except EventStoreSerializationError as e:
+        e.message = f"{e.message} The error was: {text}"
+        e.args = (e.message,)
+        e.details["error_code"] = code
+        e.details["error_message"] = text
+        return e
+    return error_from_status(code, text, fields)
+
+
 _lock = threading.Lock()
 _loaded: Dict[str, Native] = {}
 _default: Optional[Native] = None
@@ -238,6 +260,8 @@ def load_library(path: Optional[StrPath] = None) -> Native:
     ``library=``. Without ``path``: ``LODE_LIBRARY``, else the copy shipped in the package.
     Loading the same file again returns the already loaded copy."""
     global _default
+    if path is not None:
+        path = _check.path(path, "load_library", "path")
     native = _load(path) if path is not None else _resolve_default()
     _default = native
     return native
@@ -259,7 +283,7 @@ def _resolve_default() -> Native:
 def library_for(path: Optional[StrPath]) -> Native:
     """The library a provider uses: ``path`` if given, else the default (see :func:`load_library`)."""
     if path is not None:
-        return _load(path)
+        return _load(_check.path(path, "EventStoreProvider", "library"))
     return _default if _default is not None else load_library()
 
 
@@ -268,7 +292,7 @@ def configure_logging(level: Optional[int] = None) -> None:
     ``logging.DEBUG``; 5 is TRACE). ``None``: follow the ``lode`` logger's effective level,
     re-read whenever a provider is opened. Applies to every loaded copy of the library."""
     global _log_level
-    _log_level = level
+    _log_level = _check.optional_integer(level, "configure_logging", "level")
     with _lock:
         natives = list(_loaded.values())
     for native in natives:

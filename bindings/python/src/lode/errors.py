@@ -3,13 +3,19 @@
 Every exception derives from :class:`EventStoreError`, which carries the status ``code``, the
 error ``kind`` (e.g. ``"VersionMismatch"``), the full-sentence ``message`` and the ``details``
 (the error's fields as returned by ``lode_error_details``). Subclasses expose those fields as
-properties with snake_case names.
+properties named like the .NET exception's properties in snake_case (``ExpectedVersion`` is
+``expected_version``, ``StoreId`` is ``store_id``, ``Timeout`` is ``timeout``, ...); the
+names this binding used before stay as aliases.
+
+A storage error (:class:`EventStoreStorageError`) has the LMDB or operating-system error it
+wraps as its ``__cause__`` (also :attr:`EventStoreError.inner_exception`, .NET's
+``InnerException``): a :class:`StorageCause` with its code and text.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from typing import Any, Dict, Optional, Type
+from typing import Any, Dict, Optional, Tuple, Type
 
 __all__ = [
     "EventStoreError",
@@ -27,14 +33,56 @@ __all__ = [
     "EventStoreStorageError",
     "ObjectDisposedError",
     "EventStoreInternalError",
+    "StorageCause",
     "error_from_status",
+    "argument_error",
+    "serialization_error",
 ]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 def _from_micros(value: Any) -> Optional[datetime]:
-    return _EPOCH + timedelta(microseconds=value) if isinstance(value, int) else None
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None
+    try:
+        return _EPOCH + timedelta(microseconds=value)
+    except OverflowError:
+        return None
+
+
+class StorageCause(OSError):
+    """The LMDB or operating-system error behind an :class:`EventStoreStorageError`: its
+    ``__cause__``, like .NET's ``InnerException``.
+
+    Attributes:
+        backend: what failed: ``"lmdb"``, or ``"os"`` for a file-system call of the library.
+        code: the backend's number for the failure (LMDB's return code, ``errno``), or ``None``
+            when it has none (e.g. a provider inherited across ``fork()``).
+        code_name: the backend's name for it: ``"MDB_MAP_FULL"``, ``"ENOSPC"``, ...
+        text: the backend's own message.
+
+    As an ``OSError``: ``errno`` is ``code`` for an operating-system error (else ``None``),
+    ``strerror`` is ``text``.
+    """
+
+    def __init__(self, backend: str, code: Optional[int], code_name: str, text: str) -> None:
+        if backend == "os" and code is not None:
+            super().__init__(code, text)  # errno, strerror
+        else:
+            super().__init__(text)
+            self.strerror = text
+        self.backend: str = backend
+        self.code: Optional[int] = code
+        self.code_name: str = code_name
+        self.text: str = text
+
+    def __str__(self) -> str:
+        number = "" if self.code is None else f", code {self.code}"
+        return f"{self.text} ({self.backend} {self.code_name}{number})"
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (type(self), (self.backend, self.code, self.code_name, self.text))
 
 
 class EventStoreError(Exception):
@@ -57,6 +105,10 @@ class EventStoreError(Exception):
         self.code: int = self.status_code if code is None else code
         self.kind: str = str(self.details.get("kind", type(self).__name__))
 
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # Keeps the fields when the exception crosses a process boundary (multiprocessing).
+        return (type(self), (self.message, self.details, self.code), self.__dict__)
+
     def _field(self, name: str) -> Any:
         return self.details.get(name)
 
@@ -70,35 +122,57 @@ class EventStoreError(Exception):
 
     @property
     def store_id(self) -> Optional[str]:
-        """The store id ``database/name/id`` the error is about, when it names one (B-ID-3)."""
+        """The store id ``database/name/id`` the error is about, when it names one (B-ID-3;
+        .NET ``StoreId``)."""
         return self._str("store_id")
+
+    @property
+    def inner_exception(self) -> Optional[BaseException]:
+        """The error this one wraps (``__cause__``; .NET ``InnerException``): the
+        :class:`StorageCause` of a storage error, else usually ``None``."""
+        return self.__cause__
 
 
 class StoreVersionMismatchException(EventStoreError):
-    """A message's SequenceNumber is not the version it would receive (B-APP-3)."""
+    """A message's SequenceNumber is not the version the stream expected it to carry
+    (B-APP-3); nothing of the batch was written."""
 
     status_code = 1
 
     @property
     def expected_version(self) -> int:
-        """The SequenceNumber the message carried."""
+        """The version the stream expected the message to carry: the stream's version before
+        the batch plus the message's position in it (current + k). .NET ``ExpectedVersion``,
+        "the stream next item expected version"."""
         return self._int("expected_version") or 0
 
     @property
     def actual_version(self) -> int:
-        """The version the message would have received."""
+        """The ``SequenceNumber`` the message carried (.NET ``ActualVersion``)."""
         return self._int("actual_version") or 0
 
     @property
     def message_id(self) -> Optional[str]:
-        """The id of the refused message."""
+        """The id (``Metadata.Message.Id``) of the refused message."""
         return self._str("message_id")
+
+    @property
+    def metadata(self) -> Optional[Dict[str, Any]]:
+        """The ``Metadata`` of the refused message (.NET ``Metadata``), when the binding has it:
+        set by :meth:`EventStore.add` from the batch it sent."""
+        value = self.__dict__.get("_metadata")
+        return value if isinstance(value, dict) else None
 
 
 class StoreNotOpenException(EventStoreError):
     """The store was never opened, or was closed (B-SES-4)."""
 
     status_code = 2
+
+    @property
+    def session_id(self) -> Optional[str]:
+        """The session the store had, when the library names one (.NET ``SessionId``)."""
+        return self._str("session_id")
 
     @property
     def operation(self) -> Optional[str]:
@@ -113,12 +187,12 @@ class StoreSessionExpiredException(EventStoreError):
 
     @property
     def session_id(self) -> Optional[str]:
-        """The expired session."""
+        """The expired session (.NET ``SessionId``)."""
         return self._str("session_id")
 
     @property
     def expiration(self) -> Optional[datetime]:
-        """When the session expired (UTC)."""
+        """When the session expired, UTC (.NET ``Expiration``)."""
         return _from_micros(self._field("expired_at_us"))
 
 
@@ -129,13 +203,18 @@ class InvalidStoreSessionException(EventStoreError):
 
     @property
     def session_id(self) -> Optional[str]:
-        """This (stale) session."""
+        """This (stale) session (.NET ``SessionId``)."""
         return self._str("session_id")
 
     @property
-    def holder_session_id(self) -> Optional[str]:
-        """The session holding the lease now."""
+    def expected_session(self) -> Optional[str]:
+        """The session the stream's lease belongs to now (.NET ``ExpectedSession``)."""
         return self._str("holder_session_id")
+
+    @property
+    def holder_session_id(self) -> Optional[str]:
+        """Alias of :attr:`expected_session`."""
+        return self.expected_session
 
 
 class OpenStoreFailedException(EventStoreError):
@@ -145,7 +224,7 @@ class OpenStoreFailedException(EventStoreError):
 
     @property
     def timeout(self) -> Optional[timedelta]:
-        """The open timeout that elapsed."""
+        """The open timeout that elapsed (.NET ``Timeout``)."""
         ms = self._int("timeout_ms")
         return None if ms is None else timedelta(milliseconds=ms)
 
@@ -171,8 +250,13 @@ class StreamVersionNotFoundException(EventStoreError):
     status_code = 6
 
     @property
+    def stream_id(self) -> Optional[str]:
+        """The stream, ``database/name/id`` (.NET ``StreamId``; the same as ``store_id``)."""
+        return self.store_id
+
+    @property
     def version(self) -> int:
-        """The version asked for."""
+        """The version asked for (.NET ``Version``)."""
         return self._int("version") or 0
 
     @property
@@ -187,8 +271,13 @@ class StreamSnapshotVersionNotFoundException(EventStoreError):
     status_code = 7
 
     @property
+    def stream_id(self) -> Optional[str]:
+        """The stream, ``database/name/id`` (.NET ``StreamId``; the same as ``store_id``)."""
+        return self.store_id
+
+    @property
     def version(self) -> int:
-        """The version asked for."""
+        """The version asked for (.NET ``Version``)."""
         return self._int("version") or 0
 
 
@@ -198,9 +287,20 @@ class StreamIdempotencyIdNotFoundException(EventStoreError):
     status_code = 8
 
     @property
-    def id(self) -> Optional[str]:
-        """The unknown command id."""
+    def idempotency_id(self) -> Optional[str]:
+        """The unknown command id (.NET ``IdempotencyId``)."""
         return self._str("id")
+
+    @property
+    def id(self) -> Optional[str]:
+        """Alias of :attr:`idempotency_id`."""
+        return self.idempotency_id
+
+    @property
+    def stream_id(self) -> Optional[str]:
+        """The stream, when the library names one (.NET ``StreamId``); command ids belong to the
+        whole event store, so usually ``None``."""
+        return self.store_id
 
 
 class DuplicateEventStoreIdempotencyIdException(EventStoreError):
@@ -210,7 +310,7 @@ class DuplicateEventStoreIdempotencyIdException(EventStoreError):
 
     @property
     def scope(self) -> Optional[str]:
-        """Where the id was already used (the stream, or the command table)."""
+        """Where the id was already used (the stream's ``database/name/id``, or the command table)."""
         return self._str("scope")
 
     @property
@@ -218,16 +318,33 @@ class DuplicateEventStoreIdempotencyIdException(EventStoreError):
         """The reused id."""
         return self._str("id")
 
+    @property
+    def idempotency_id(self) -> Optional[str]:
+        """Alias of :attr:`id`."""
+        return self.id
+
+    @property
+    def event(self) -> Any:
+        """The refused message (an :class:`lode.EventMessage`; .NET ``Event``), when the binding
+        has it: set by :meth:`EventStore.add` from the batch it sent."""
+        return self.__dict__.get("_event")
+
 
 class EventStoreArgumentError(EventStoreError, ValueError):
-    """A bad argument: empty, too long, out of range, not UTF-8 (.NET ArgumentException)."""
+    """A bad argument: empty, too long, out of range, not UTF-8 (.NET ArgumentException).
+    Also a ``ValueError``. A wrong *type* is a ``TypeError`` instead."""
 
     status_code = 10
 
     @property
-    def argument(self) -> Optional[str]:
-        """The name of the bad argument."""
+    def param_name(self) -> Optional[str]:
+        """The name of the bad argument (.NET ``ParamName``)."""
         return self._str("argument")
+
+    @property
+    def argument(self) -> Optional[str]:
+        """Alias of :attr:`param_name`."""
+        return self.param_name
 
     @property
     def reason(self) -> Optional[str]:
@@ -236,13 +353,15 @@ class EventStoreArgumentError(EventStoreError, ValueError):
 
 
 class EventStoreSerializationError(EventStoreError):
-    """Bytes that are not what they must be: a message that is not JSON, a damaged record."""
+    """Bytes that are not what they must be: a message that is not JSON, a damaged record, or
+    JSON from the library this binding cannot decode (then ``__cause__`` is the decoder's
+    error)."""
 
     status_code = 11
 
     @property
     def key(self) -> Optional[str]:
-        """What could not be decoded."""
+        """What could not be decoded (e.g. ``store 'EventStores/A/1' version 7``)."""
         return self._str("key")
 
     @property
@@ -257,7 +376,9 @@ class EventStoreSerializationError(EventStoreError):
 
 
 class EventStoreStorageError(EventStoreError):
-    """LMDB or the operating system failed (disk full, map full, permissions)."""
+    """LMDB or the operating system failed (disk full, map full, permissions), or a handle was
+    used in a process it was not opened in (after ``fork()``). ``__cause__`` is the
+    :class:`StorageCause`."""
 
     status_code = 12
 
@@ -267,13 +388,23 @@ class EventStoreStorageError(EventStoreError):
         return self._str("operation")
 
     @property
+    def backend(self) -> Optional[str]:
+        """What failed: ``"lmdb"`` or ``"os"`` (also ``__cause__.backend``)."""
+        return self._str("backend")
+
+    @property
     def storage_code(self) -> Optional[int]:
-        """The LMDB or OS error code."""
+        """The LMDB or OS error number, when there is one (also ``__cause__.code``)."""
         return self._int("storage_code")
 
     @property
+    def storage_code_name(self) -> Optional[str]:
+        """The LMDB or OS error name, e.g. ``"ENOSPC"`` (also ``__cause__.code_name``)."""
+        return self._str("storage_code_name")
+
+    @property
     def storage_text(self) -> Optional[str]:
-        """The LMDB or OS error text."""
+        """The LMDB or OS error text (also ``__cause__.text``)."""
         return self._str("storage_text")
 
 
@@ -284,7 +415,7 @@ class ObjectDisposedError(EventStoreError):
 
     @property
     def object_name(self) -> Optional[str]:
-        """What was released (e.g. ``"store handle"``)."""
+        """What was released, e.g. ``"store handle"`` (.NET ``ObjectName``)."""
         return self._str("object")
 
 
@@ -321,5 +452,28 @@ _BY_CODE: Dict[int, Type[EventStoreError]] = {
 
 
 def error_from_status(code: int, message: str, details: Optional[Dict[str, Any]] = None) -> EventStoreError:
-    """Builds the exception for a status code (the base class for an unknown code)."""
-    return _BY_CODE.get(code, EventStoreError)(message, details, code)
+    """Builds the exception for a status code (the base class for an unknown code). A storage
+    error gets its :class:`StorageCause` as ``__cause__``."""
+    error = _BY_CODE.get(code, EventStoreError)(message, details, code)
+    if isinstance(error, EventStoreStorageError) and (error.storage_text is not None or error.storage_code is not None):
+        error.__cause__ = StorageCause(
+            error.backend or "storage", error.storage_code, error.storage_code_name or "", error.storage_text or ""
+        )
+    return error
+
+
+def argument_error(argument: str, reason: str) -> EventStoreArgumentError:
+    """An :class:`EventStoreArgumentError` raised by the binding itself, worded like the
+    library's (``Invalid argument 'version': ...``)."""
+    return EventStoreArgumentError(
+        f"Invalid argument '{argument}': {reason}.", {"kind": "InvalidArgument", "argument": argument, "reason": reason}
+    )
+
+
+def serialization_error(key: str, reason: str, version: Optional[int] = None) -> EventStoreSerializationError:
+    """An :class:`EventStoreSerializationError` raised by the binding itself (JSON from the
+    library it could not decode), worded like the library's."""
+    return EventStoreSerializationError(
+        f"Serialization error in {key}: {reason}.",
+        {"kind": "Serialization", "key": key, "version": version, "reason": reason},
+    )

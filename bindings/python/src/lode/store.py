@@ -3,61 +3,73 @@
 from __future__ import annotations
 
 import json
-import os
 from ctypes import byref, c_bool, c_int64, c_void_p, string_at
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from types import TracebackType
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type, Union
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, Union
 
+from . import _check
 from ._native import SNAPSHOT_FN, LodeBytes, Native, StrPath, library_for
-from .errors import EventStoreError
+from .errors import (
+    DuplicateEventStoreIdempotencyIdException,
+    EventStoreError,
+    StoreVersionMismatchException,
+    argument_error,
+    serialization_error,
+)
 from .messages import EventMessage, MessageLike, encode_message, parse_message_array
 
-__all__ = ["EventStoreProvider", "EventStore", "LogRecord", "CommandRecord", "Timeout"]
+__all__ = ["EventStoreProvider", "EventStore", "LogRecord", "CommandRecord", "MetadataLike", "Timeout"]
 
 #: A timeout: a ``timedelta`` or a number of seconds; ``None`` means the provider's default.
 Timeout = Union[timedelta, float, int]
 
+#: What :meth:`EventStoreProvider.open_store_for` takes: an :class:`EventMessage`, a dict of
+#: an EventMessage's JSON (with ``Metadata``), or a dict of the ``Metadata`` itself.
+MetadataLike = Union[EventMessage, Mapping[str, Any]]
+
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-_DEFAULT = -1  # LODE_DEFAULT
 
 
-def _ms(timeout: Optional[Timeout], name: str) -> int:
-    if timeout is None:
-        return _DEFAULT
-    seconds = timeout.total_seconds() if isinstance(timeout, timedelta) else float(timeout)
-    if seconds < 0:
-        raise ValueError(f"{name} must not be negative")
-    return round(seconds * 1000)
+def _arg(value: Any, func: str, name: str) -> List[Any]:
+    """A required string argument as (pointer, length)."""
+    data = _check.text(value, func, name)
+    return [data, len(data)]
 
 
-def _utf8(value: str) -> bytes:
-    return value.encode("utf-8")
-
-
-def _opt(value: Optional[str]) -> List[Any]:
+def _opt(value: Any, func: str, name: str) -> List[Any]:
     """An optional string argument as (pointer, length): NULL, 0 when not given."""
-    if value is None:
-        return [None, 0]
-    data = _utf8(value)
-    return [data, len(data)]
+    data = _check.optional_text(value, func, name)
+    return [None, 0] if data is None else [data, len(data)]
 
 
-def _arg(value: str) -> List[Any]:
-    data = _utf8(value)
-    return [data, len(data)]
-
-
-def _micros(moment: datetime) -> int:
+def _micros(value: Any, func: str, name: str) -> int:
     """UTC microseconds since the Unix epoch; a naive datetime is taken as UTC."""
+    moment = _check.moment(value, func, name)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return (moment - _EPOCH) // timedelta(microseconds=1)
+    return _check.integer((moment - _EPOCH) // timedelta(microseconds=1), func, name)
 
 
-def _from_micros(us: int) -> datetime:
+def _from_micros(us: Any) -> datetime:
+    if not isinstance(us, int) or isinstance(us, bool):
+        raise TypeError(f"a time in microseconds must be an integer, not {type(us).__name__}")
     return _EPOCH + timedelta(microseconds=us)
+
+
+def _optional_str(r: Dict[str, Any], key: str) -> Optional[str]:
+    value = r.get(key)
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{key} must be a string or null")
+    return value
+
+
+def _required(r: Dict[str, Any], key: str, kind: type) -> Any:
+    value = r[key]
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise TypeError(f"{key} must be a JSON {'string' if kind is str else 'integer'}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -83,20 +95,20 @@ class LogRecord:
     @classmethod
     def _from_json(cls, r: Dict[str, Any], message: EventMessage) -> "LogRecord":
         return cls(
-            position=r["Position"],
+            position=_required(r, "Position", int),
             recorded_at=_from_micros(r["RecordedAtUs"]),
-            partition=r["Partition"],
-            aggregate_type=r["AggregateType"],
-            aggregate_id=r["AggregateId"],
-            aggregate_version=r["AggregateVersion"],
-            event_id=r["EventId"],
-            event_type=r["EventType"],
-            event_version=r["EventVersion"],
-            actor=r.get("Actor"),
-            actor_type=r.get("ActorType"),
-            source=r.get("Source"),
-            correlation_id=r.get("CorrelationId"),
-            causation_id=r.get("CausationId"),
+            partition=_required(r, "Partition", str),
+            aggregate_type=_required(r, "AggregateType", str),
+            aggregate_id=_required(r, "AggregateId", str),
+            aggregate_version=_required(r, "AggregateVersion", int),
+            event_id=_required(r, "EventId", str),
+            event_type=_required(r, "EventType", str),
+            event_version=_required(r, "EventVersion", int),
+            actor=_optional_str(r, "Actor"),
+            actor_type=_optional_str(r, "ActorType"),
+            source=_optional_str(r, "Source"),
+            correlation_id=_optional_str(r, "CorrelationId"),
+            causation_id=_optional_str(r, "CausationId"),
             message=message,
         )
 
@@ -117,18 +129,108 @@ class CommandRecord:
     last_version: int
 
 
-def _record_items(result: Tuple[bytes, List[Tuple[int, int]]]) -> List[LogRecord]:
-    data, spans = result
-    records: List[Dict[str, Any]] = json.loads(data) if data else []
-    return [
-        LogRecord._from_json(value, EventMessage(data[start:end], value["Message"]))
-        for value, (start, end) in zip(records, spans)
-    ]
+def _records(data: bytes, spans: List[Tuple[int, int]], where: str) -> List[LogRecord]:
+    """The records of a query buffer. The envelopes are decoded with each record's message
+    cut out (replaced by ``null``); the messages are the stored bytes, parsed lazily, so a
+    message Python cannot decode spoils only itself (when it is used), never the query. Any
+    inconsistency is an EventStoreSerializationError naming the record."""
+    if not data:
+        return []
+    pieces: List[bytes] = []
+    previous = 0
+    for index, (start, end) in enumerate(spans):
+        raw = data[start:end]
+        if not (previous <= start < end <= len(data)) or raw[:1] != b"{" or raw.rstrip()[-1:] != b"}":
+            raise serialization_error(
+                f"record {index} of {where}", "the library's offsets of its message do not delimit a JSON object"
+            )
+        pieces += (data[previous:start], b"null")
+        previous = end
+    pieces.append(data[previous:])
+    envelopes = _check.decode_json(b"".join(pieces), f"the records of {where}")
+    if not isinstance(envelopes, list) or len(envelopes) != len(spans):
+        raise serialization_error(f"the records of {where}", f"expected a JSON array of {len(spans)} records")
+    out: List[LogRecord] = []
+    for index, (r, (start, end)) in enumerate(zip(envelopes, spans)):
+        key = f"record {index} of {where}"
+        try:
+            if not isinstance(r, dict) or "Message" not in r or r["Message"] is not None:
+                raise TypeError("the record is not an object whose Message the library's offsets delimit")
+            message = EventMessage._stored(data[start:end], f"{where} (log position {r.get('Position')})")
+            out.append(LogRecord._from_json(r, message))
+        except (KeyError, TypeError, OverflowError) as e:
+            reason = f"missing field {e}" if isinstance(e, KeyError) else str(e)
+            raise serialization_error(key, reason) from e
+    return out
 
 
-def _messages(result: Tuple[bytes, List[Tuple[int, int]]]) -> List[EventMessage]:
-    data, spans = result
-    return [EventMessage._stored(data[start:end]) for start, end in spans]
+def _messages(data: bytes, spans: List[Tuple[int, int]], where: str) -> List[EventMessage]:
+    return [EventMessage._stored(data[start:end], where, index) for index, (start, end) in enumerate(spans)]
+
+
+def _command_record(data: bytes, command_id: str) -> CommandRecord:
+    key = f"the record of command '{command_id}'"
+    r = _check.decode_json(data, key)
+    try:
+        if not isinstance(r, dict):
+            raise TypeError("it is not a JSON object")
+        return CommandRecord(
+            command_id=_required(r, "CommandId", str),
+            command_type=_optional_str(r, "CommandType"),
+            processed_at=_from_micros(r["ProcessedAtUs"]),
+            actor=_optional_str(r, "Actor"),
+            partition=_required(r, "Partition", str),
+            aggregate_type=_required(r, "AggregateType", str),
+            aggregate_id=_required(r, "AggregateId", str),
+            first_version=_required(r, "FirstVersion", int),
+            last_version=_required(r, "LastVersion", int),
+        )
+    except (KeyError, TypeError, OverflowError) as e:
+        raise serialization_error(key, f"missing field {e}" if isinstance(e, KeyError) else str(e)) from e
+
+
+def _versions(data: bytes, store_id: str) -> List[int]:
+    key = f"the snapshot versions of store '{store_id}'"
+    versions = _check.decode_json(data, key) if data else []
+    if not isinstance(versions, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in versions):
+        raise serialization_error(key, "expected a JSON array of integers")
+    return versions
+
+
+def _message_id(item: Any, encoded: bytes) -> Optional[str]:
+    """The ``Metadata.Message.Id`` of a batch item, or None (only used on an error path)."""
+    try:
+        if isinstance(item, EventMessage):
+            return item.message_id
+        parsed = item if isinstance(item, Mapping) else json.loads(encoded)
+        value = parsed["Metadata"]["Message"]["Id"]
+        return value if isinstance(value, str) else None
+    except Exception:
+        return None
+
+
+def _with_refused_message(error: EventStoreError, items: List[Any], encoded: List[bytes]) -> None:
+    """Gives a version-mismatch or duplicate-id error the refused message of the batch, as
+    .NET's exceptions carry it (``Metadata``, ``Event``)."""
+    if isinstance(error, StoreVersionMismatchException):
+        wanted = error.message_id
+    elif isinstance(error, DuplicateEventStoreIdempotencyIdException):
+        wanted = error.id
+    else:
+        return
+    if wanted is None:
+        return
+    for item, data in zip(items, encoded):
+        if _message_id(item, data) == wanted:
+            try:
+                message = item if isinstance(item, EventMessage) else EventMessage(data)
+                if isinstance(error, StoreVersionMismatchException):
+                    error.__dict__["_metadata"] = message.to_dict().get("Metadata")
+                else:
+                    error.__dict__["_event"] = message
+            except Exception:
+                pass
+            return
 
 
 class EventStore:
@@ -137,7 +239,9 @@ class EventStore:
     Returned open by :meth:`EventStoreProvider.open_store`. ``close()`` ends the session (the
     object stays usable through :meth:`reopen`); ``free()`` (or leaving the ``with`` block)
     ends it and releases the handle, after which calls raise :class:`ObjectDisposedError`.
-    Safe to use from several threads at once.
+    ``close()`` and ``free()`` are idempotent in any order (B-SES-5). Safe to use from several
+    threads at once. A store inherited across ``fork()`` fails in the child with
+    :class:`EventStoreStorageError` (R-PROC-1): open a new provider there.
     """
 
     def __init__(self, native: Native, handle: int, database: str, name: str, id: str) -> None:
@@ -173,13 +277,21 @@ class EventStore:
 
     def close(self) -> None:
         """Ends the session, releasing the lease if this session still holds it (B-SES-5).
-        Idempotent; later calls raise StoreNotOpenException until :meth:`reopen`."""
+        Idempotent, and does nothing after :meth:`free`; later calls raise
+        StoreNotOpenException until :meth:`reopen`. A close that fails (a storage error) keeps
+        the session, so it can be retried."""
+        if self._freed:
+            return
         self._native.call("lode_store_close", self._handle)
 
     def reopen(self, session_timeout: Optional[Timeout] = None, open_timeout: Optional[Timeout] = None) -> None:
-        """Opens a new session after :meth:`close` or an expiry (B-SES-1, B-SES-3)."""
+        """Opens a new session after :meth:`close` or an expiry (B-SES-1, B-SES-3; .NET
+        ``OpenAsync(sessionTimeout, openTimeout)``)."""
         self._native.call(
-            "lode_store_reopen", self._handle, _ms(session_timeout, "session_timeout"), _ms(open_timeout, "open_timeout")
+            "lode_store_reopen",
+            self._handle,
+            _check.timeout_ms(session_timeout, "reopen", "session_timeout"),
+            _check.timeout_ms(open_timeout, "reopen", "open_timeout"),
         )
 
     def renew(self) -> None:
@@ -187,37 +299,52 @@ class EventStore:
         self._native.call("lode_store_renew", self._handle)
 
     def free(self) -> None:
-        """Ends the session and releases the handle. Idempotent."""
-        if not self._freed:
-            self._freed = True
-            self._native.call("lode_store_free", self._handle)
+        """Ends the session and releases the handle (.NET ``Dispose``). Idempotent, also after
+        the provider was closed. If ending the session fails (a storage error), the handle is
+        kept and the error raised, so ``free()`` can be retried."""
+        if self._freed:
+            return
+        self._native.call("lode_store_free", self._handle)
+        self._freed = True
 
     # -- writes ----------------------------------------------------------------------------
 
     @staticmethod
-    def _batch(messages: Sequence[MessageLike]) -> Any:
-        if isinstance(messages, (str, bytes, bytearray, dict, EventMessage)):
-            raise TypeError("add() takes a list of messages, not a single message")
-        encoded = [encode_message(m) for m in messages]
+    def _batch(items: Any, func: str) -> Tuple[List[Any], List[bytes], Any, int]:
+        if items is None or isinstance(items, (str, bytes, bytearray, Mapping, EventMessage)):
+            what = "None" if items is None else "a single message"
+            raise TypeError(f"{func}() argument 'items' must be a list of messages, not {what}")
+        try:
+            batch = list(items)
+        except TypeError:
+            raise TypeError(f"{func}() argument 'items' must be a list of messages, not {type(items).__name__}") from None
+        encoded = [encode_message(m, func, f"items[{i}]") for i, m in enumerate(batch)]
         if not encoded:
-            return None, 0
-        return (LodeBytes * len(encoded))(*(LodeBytes(b, len(b)) for b in encoded)), len(encoded)
+            return batch, encoded, None, 0
+        array = (LodeBytes * len(encoded))(*(LodeBytes(b, len(b)) for b in encoded))
+        return batch, encoded, array, len(encoded)
 
-    def add(self, messages: Sequence[MessageLike]) -> int:
-        """Appends a batch atomically and returns the new stream version (B-APP-1..8).
+    def add(self, items: Iterable[MessageLike]) -> int:
+        """Appends a batch atomically and returns the new stream version (B-APP-1..8; .NET
+        ``AddAsync(items)``).
 
-        Messages are dicts (serialized with ``json.dumps``), JSON str/bytes, or EventMessages.
+        Items are dicts (serialized with ``json.dumps``), JSON str/bytes, or EventMessages.
         A message without ``SequenceNumber`` gets the next version; one with it must carry
-        exactly that version (else StoreVersionMismatchException, nothing written). Re-adding
-        the same batch is an idempotent retry that returns the same version."""
-        array, count = self._batch(messages)
+        exactly that version (else StoreVersionMismatchException, with the refused message's
+        ``metadata``; nothing written). Re-adding the same batch is an idempotent retry that
+        returns the same version."""
+        batch, encoded, array, count = self._batch(items, "add")
         version = c_int64()
-        self._native.call("lode_store_append", self._handle, array, count, byref(version))
+        try:
+            self._native.call("lode_store_append", self._handle, array, count, byref(version))
+        except EventStoreError as e:
+            _with_refused_message(e, batch, encoded)
+            raise
         return version.value
 
     def add_with_command(
         self,
-        messages: Sequence[MessageLike],
+        items: Iterable[MessageLike],
         command_id: str,
         command_type: Optional[str] = None,
         actor: Optional[str] = None,
@@ -225,37 +352,43 @@ class EventStore:
         """As :meth:`add`, recording ``command_id`` in the same transaction (Q-CMD-1); a
         command id recorded before raises DuplicateEventStoreIdempotencyIdException and
         nothing is written. The actor defaults to the first event's UserId."""
-        array, count = self._batch(messages)
+        func = "add_with_command"
+        strings = [*_arg(command_id, func, "command_id"), *_opt(command_type, func, "command_type"), *_opt(actor, func, "actor")]
+        batch, encoded, array, count = self._batch(items, func)
         version = c_int64()
-        self._native.call(
-            "lode_store_append_with_command",
-            self._handle,
-            array,
-            count,
-            *_arg(command_id),
-            *_opt(command_type),
-            *_opt(actor),
-            byref(version),
-        )
+        try:
+            self._native.call("lode_store_append_with_command", self._handle, array, count, *strings, byref(version))
+        except EventStoreError as e:
+            _with_refused_message(e, batch, encoded)
+            raise
         return version.value
 
     # -- reads -----------------------------------------------------------------------------
 
     def get(self, use_snapshot: bool = True) -> List[EventMessage]:
-        """The whole stream in version order (B-RD-1). With ``use_snapshot`` (the default) the
-        latest snapshot comes first, then the events after it (B-RD-2)."""
-        return _messages(self._native.call_messages("lode_store_read", self._handle, use_snapshot))
+        """The whole stream in version order (B-RD-1; .NET ``GetAsync(useSnapshot)``). With
+        ``use_snapshot`` (the default) the latest snapshot comes first, then the events after
+        it (B-RD-2)."""
+        flag = _check.flag(use_snapshot, "get", "use_snapshot")
+        data, spans = self._native.call_messages("lode_store_read", self._handle, flag)
+        return _messages(data, spans, f"get() of store '{self.store_id}'")
 
     def get_to(self, version: int, use_snapshot: bool = True) -> List[EventMessage]:
         """Events 1..``version``, or the latest snapshot at or below it then the events after
-        (B-RD-2, B-RD-3). ``version`` 0 gives ``[]``; past the end raises
-        StreamVersionNotFoundException."""
-        return _messages(self._native.call_messages("lode_store_read_to", self._handle, version, use_snapshot))
+        (B-RD-2, B-RD-3; .NET ``GetAsync(version, useSnapshot)``). ``version`` 0 gives ``[]``;
+        past the end raises StreamVersionNotFoundException."""
+        v = _check.integer(version, "get_to", "version")
+        flag = _check.flag(use_snapshot, "get_to", "use_snapshot")
+        data, spans = self._native.call_messages("lode_store_read_to", self._handle, v, flag)
+        return _messages(data, spans, f"get_to({v}) of store '{self.store_id}'")
 
     def get_slice(self, first: int, last: int) -> List[EventMessage]:
         """Events ``first..last`` inclusive; versions outside 1..current are simply absent
-        (B-RD-4)."""
-        return _messages(self._native.call_messages("lode_store_slice", self._handle, first, last))
+        (B-RD-4; .NET ``GetSliceAsync(first, last)``)."""
+        a = _check.integer(first, "get_slice", "first")
+        b = _check.integer(last, "get_slice", "last")
+        data, spans = self._native.call_messages("lode_store_slice", self._handle, a, b)
+        return _messages(data, spans, f"get_slice({a}, {b}) of store '{self.store_id}'")
 
     def version(self) -> int:
         """The current stream version, 0 for an empty stream (B-RD-5)."""
@@ -265,14 +398,16 @@ class EventStore:
 
     # -- snapshots -------------------------------------------------------------------------
 
-    def snapshot(self, version: int, message: MessageLike) -> None:
-        """Stores ``message`` byte for byte as the snapshot at ``version`` (B-SNP-1)."""
-        data = encode_message(message)
-        self._native.call("lode_store_snapshot", self._handle, version, data, len(data))
+    def snapshot(self, version: int, snapshot: MessageLike) -> None:
+        """Stores ``snapshot`` byte for byte as the snapshot at ``version`` (B-SNP-1; .NET
+        ``SnapshotAsync(version, snapshot)``)."""
+        v = _check.integer(version, "snapshot", "version")
+        data = encode_message(snapshot, "snapshot", "snapshot")
+        self._native.call("lode_store_snapshot", self._handle, v, data, len(data))
 
     def clear_snapshot(self, version: int) -> None:
         """Removes the snapshot at ``version`` (B-SNP-3)."""
-        self._native.call("lode_store_clear_snapshot", self._handle, version)
+        self._native.call("lode_store_clear_snapshot", self._handle, _check.integer(version, "clear_snapshot", "version"))
 
     def clear_snapshots(self) -> None:
         """Removes every snapshot of the stream; events are never touched (B-SNP-3)."""
@@ -280,8 +415,7 @@ class EventStore:
 
     def snapshot_versions(self) -> List[int]:
         """The snapshot versions, ascending (B-SNP-2)."""
-        versions: List[int] = json.loads(self._native.call_buffer("lode_store_snapshot_versions", self._handle))
-        return versions
+        return _versions(self._native.call_buffer("lode_store_snapshot_versions", self._handle), self.store_id)
 
     def last_snapshot_version(self) -> int:
         """The last snapshot version, 0 when none (B-SNP-2)."""
@@ -289,34 +423,86 @@ class EventStore:
         self._native.call("lode_store_last_snapshot_version", self._handle, byref(out))
         return out.value
 
-    def snapshot_all(self, chunk_size: int, fn: Callable[[List[EventMessage]], MessageLike]) -> None:
-        """At every multiple of ``chunk_size`` without a snapshot, calls ``fn`` with what
-        :meth:`get_to` with snapshot gives there and stores what it returns (B-SNP-4). An
-        exception raised by ``fn`` stops the walk and is re-raised here."""
+    def snapshot_all(self, chunk_size: int, snapshot: Callable[[List[EventMessage]], MessageLike]) -> None:
+        """At every multiple of ``chunk_size`` without a snapshot, calls ``snapshot`` with what
+        :meth:`get_to` with snapshot gives there and stores what it returns (B-SNP-4; .NET
+        ``SnapshotAllAsync(chunkSize, snapshot)``).
+
+        An exception raised by ``snapshot`` stops the walk (snapshots stored before it stay)
+        and reaches the caller unchanged: the same exception object, with its own cause and
+        context."""
+        func = "snapshot_all"
+        chunk = _check.integer(chunk_size, func, "chunk_size")
+        fn = _check.function(snapshot, func, "snapshot")
         failures: List[BaseException] = []
         write = self._native.lib.lode_buffer_write
+        store_id = self.store_id
 
-        def callback(_user: Optional[int], _version: int, data: Optional[int], size: int, out: Optional[int]) -> int:
+        def callback(_user: Optional[int], version: int, data: Optional[int], size: int, out: Optional[int]) -> int:
+            # Runs inside the library's call: it must never raise into C.
             try:
-                messages = parse_message_array(string_at(data, size)) if data else []
-                snapshot = encode_message(fn(messages))
-                return int(write(out, snapshot, len(snapshot)))
+                where = f"the read of store '{store_id}' at version {version} for snapshot_all"
+                messages = parse_message_array(string_at(data, size), where, version) if data and size else []
+                result = fn(messages)
+                if not isinstance(result, (Mapping, str, bytes, bytearray, EventMessage)):
+                    raise TypeError(
+                        f"snapshot_all(): the snapshot function must return a message (a dict, str, bytes or "
+                        f"EventMessage), not {type(result).__name__}"
+                    )
+                encoded = encode_message(result, func, "snapshot")
+                return int(write(out, encoded, len(encoded)))
             except BaseException as e:  # noqa: B036 - handed back to the caller below
                 failures.append(e)
                 return 1
 
         c_callback = SNAPSHOT_FN(callback)  # alive until the call returns
         try:
-            self._native.call("lode_store_snapshot_all", self._handle, chunk_size, c_callback, None)
+            self._native.call("lode_store_snapshot_all", self._handle, chunk, c_callback, None)
         except EventStoreError:
-            if failures:
-                raise failures[0] from None
-            raise
+            if not failures:
+                raise
+        if failures:
+            # Raised here, outside the except block, so that its __context__ stays its own.
+            raise failures[0]
+
+
+def _stream_of(metadata: Any) -> Tuple[str, str, str]:
+    """(database, name, id) of an EventMessage, its JSON dict, or a Metadata dict: the
+    partition (``Context.PartitionId``), domain name and domain id, as .NET's
+    ``OpenStoreAsync(Metadata)`` takes them."""
+    if isinstance(metadata, EventMessage):
+        md: Any = metadata.metadata
+    elif isinstance(metadata, Mapping):
+        if "Metadata" in metadata:
+            md = metadata["Metadata"]
+        elif "Message" in metadata or "Context" in metadata:
+            md = metadata
+        else:
+            raise argument_error(
+                "metadata", "is neither an EventMessage (with Metadata) nor a Metadata (with Message and Context)"
+            )
+    else:
+        raise TypeError(
+            f"open_store_for() argument 'metadata' must be an EventMessage or a dict, not {type(metadata).__name__}"
+        )
+
+    def field(*path: str) -> str:
+        value: Any = md
+        for part in path:
+            value = value.get(part) if isinstance(value, Mapping) else None
+        if not isinstance(value, str):
+            raise argument_error("metadata", f"Metadata.{'.'.join(path)} is {'missing' if value is None else 'not a string'}")
+        return value
+
+    return field("Context", "PartitionId"), field("Message", "Domain", "Name"), field("Message", "Domain", "Id")
 
 
 class EventStoreProvider:
     """An open store directory (IEventStoreProvider): opens event stores and answers the
-    cross-stream queries. A context manager; safe to use from any number of threads.
+    cross-stream queries. A context manager; safe to use from any number of threads. A
+    provider inherited across ``fork()`` fails in the child with
+    :class:`EventStoreStorageError` (R-PROC-1): the child opens its own provider on the same
+    directory, which works alongside the parent's.
 
     Timeouts are ``timedelta`` or seconds. ``library`` is the path of the shared library to use
     (else :func:`lode.load_library`'s, ``LODE_LIBRARY``, or the copy shipped in the package).
@@ -340,25 +526,29 @@ class EventStoreProvider:
         """Opens (creating if needed) the store directory at ``path``. ``durability`` is
         ``"full"`` (default), ``"no_meta_sync"`` or ``"no_sync"``; sizes are in bytes; modes
         are POSIX permission bits (e.g. ``0o600``); ``None`` keeps the library's default."""
+        func = "EventStoreProvider"
+        directory = _check.path(path, func, "path")
+        settings: Dict[str, Any] = {
+            "default_database": None if default_database is None else _check.string(default_database, func, "default_database"),
+            "durability": None if durability is None else _check.string(durability, func, "durability"),
+        }
+        for key, timeout in (("default_open_timeout", default_open_timeout), ("default_session_timeout", default_session_timeout)):
+            if timeout is not None:
+                settings[key + "_ms"] = _check.timeout_ms(timeout, func, key)
+        for key, number in (
+            ("initial_map_size", initial_map_size),
+            ("max_map_size", max_map_size),
+            ("file_mode", file_mode),
+            ("directory_mode", directory_mode),
+            ("max_readers", max_readers),
+        ):
+            settings[key] = _check.optional_integer(number, func, key)
         self._native = library_for(library)
         self._native.sync_log_level()
-        settings: Dict[str, Any] = {
-            "default_database": default_database,
-            "default_open_timeout_ms": None if default_open_timeout is None else _ms(default_open_timeout, "default_open_timeout"),
-            "default_session_timeout_ms": None
-            if default_session_timeout is None
-            else _ms(default_session_timeout, "default_session_timeout"),
-            "durability": durability,
-            "initial_map_size": initial_map_size,
-            "max_map_size": max_map_size,
-            "file_mode": file_mode,
-            "directory_mode": directory_mode,
-            "max_readers": max_readers,
-        }
         settings_json = json.dumps({k: v for k, v in settings.items() if v is not None}).encode("utf-8")
-        self.path = os.fspath(path)
+        self.path = directory
         self.default_database = default_database or "EventStores"
-        raw_path = _utf8(self.path)
+        raw_path = _check.text(directory, func, "path")
         handle = c_void_p()
         self._native.call("lode_provider_open", raw_path, len(raw_path), settings_json, len(settings_json), byref(handle))
         self._handle: int = handle.value or 0
@@ -392,103 +582,140 @@ class EventStoreProvider:
     def close(self) -> None:
         """Releases the provider. Stores opened from it stay usable until freed. Idempotent;
         later calls on the provider raise ObjectDisposedError."""
-        if not getattr(self, "_closed", True):
-            self._closed = True
-            self._native.call("lode_provider_close", self._handle)
+        if getattr(self, "_closed", True):
+            return
+        self._native.call("lode_provider_close", self._handle)
+        self._closed = True
 
     def open_store(
         self,
         name: str,
         id: str,
+        *,
         database: Optional[str] = None,
         session_timeout: Optional[Timeout] = None,
         open_timeout: Optional[Timeout] = None,
     ) -> EventStore:
-        """Opens the stream ``(database, name, id)`` (B-ID-1): takes its lease for
+        """Opens the stream ``(database, name, id)`` (B-ID-1; .NET ``OpenStoreAsync(name, id)``
+        and, with ``database=``, ``OpenStoreAsync(database, name, id)``): takes its lease for
         ``session_timeout``, retrying while another live session holds it for up to
         ``open_timeout`` (0: try once), then raises OpenStoreFailedException (B-SES-3).
-        ``None`` means the provider's default for each."""
+        ``None`` means the provider's default for each.
+
+        ``database`` and the timeouts are keyword-only: a .NET-ordered
+        ``open_store(database, name, id)`` is a TypeError, never another stream."""
+        func = "open_store"
         out = c_void_p()
         self._native.call(
             "lode_store_open",
             self._handle,
-            *_opt(database),
-            *_arg(name),
-            *_arg(id),
-            _ms(session_timeout, "session_timeout"),
-            _ms(open_timeout, "open_timeout"),
+            *_opt(database, func, "database"),
+            *_arg(name, func, "name"),
+            *_arg(id, func, "id"),
+            _check.timeout_ms(session_timeout, func, "session_timeout"),
+            _check.timeout_ms(open_timeout, func, "open_timeout"),
             byref(out),
         )
         return EventStore(self._native, out.value or 0, database or self.default_database, name, id)
+
+    def open_store_for(
+        self,
+        metadata: MetadataLike,
+        *,
+        session_timeout: Optional[Timeout] = None,
+        open_timeout: Optional[Timeout] = None,
+    ) -> EventStore:
+        """Opens the stream a message belongs to (.NET ``OpenStoreAsync(Metadata)``): database
+        ``Metadata.Context.PartitionId``, name ``Metadata.Message.Domain.Name``, id
+        ``Metadata.Message.Domain.Id``.
+
+        ``metadata`` is an :class:`EventMessage`, a dict of an EventMessage's JSON (with a
+        ``Metadata`` key, as :func:`lode.create_message` returns), or a dict of the
+        ``Metadata`` object itself (with ``Message`` and ``Context``). A missing or non-string
+        part raises EventStoreArgumentError naming it. Note that the partition is the
+        database: a message made with ``create_message``'s default ``partition_id`` opens
+        database ``"default"``, not the provider's default database."""
+        database, name, id = _stream_of(metadata)
+        return self.open_store(name, id, database=database, session_timeout=session_timeout, open_timeout=open_timeout)
 
     # -- queries (no session needed) -------------------------------------------------------
 
     def read_log(self, from_position: int = 0, max: int = 1000) -> List[LogRecord]:
         """The global log from ``from_position`` (inclusive), at most ``max`` records,
         ascending (Q-LOG-1, Q-LOG-2)."""
-        return _record_items(self._native.call_messages("lode_provider_read_log", self._handle, from_position, max))
+        start = _check.integer(from_position, "read_log", "from_position")
+        count = _check.integer(max, "read_log", "max")
+        data, spans = self._native.call_messages("lode_provider_read_log", self._handle, start, count)
+        return _records(data, spans, f"read_log({start}, {count})")
 
     def events_by_type(
         self, event_type: str, event_version: Optional[int] = None, from_position: int = 0, max: int = 1000
     ) -> List[LogRecord]:
         """Events of type ``event_type`` (``Metadata.Message.Name``), optionally of one event
         version only (Q-Q-1)."""
-        version = -1 if event_version is None else event_version
-        return _record_items(
-            self._native.call_messages(
-                "lode_provider_events_by_type", self._handle, *_arg(event_type), version, from_position, max
-            )
+        func = "events_by_type"
+        version = _check.optional_integer(event_version, func, "event_version")
+        data, spans = self._native.call_messages(
+            "lode_provider_events_by_type",
+            self._handle,
+            *_arg(event_type, func, "event_type"),
+            -1 if version is None else version,
+            _check.integer(from_position, func, "from_position"),
+            _check.integer(max, func, "max"),
         )
+        return _records(data, spans, f"events_by_type({event_type!r})")
 
     def events_by_time(self, start: datetime, end: datetime, max: int = 1000) -> List[LogRecord]:
         """Events recorded by the store in ``[start, end)`` (Q-Q-2). Naive datetimes are UTC."""
-        return _record_items(
-            self._native.call_messages("lode_provider_events_by_time", self._handle, _micros(start), _micros(end), max)
+        func = "events_by_time"
+        data, spans = self._native.call_messages(
+            "lode_provider_events_by_time",
+            self._handle,
+            _micros(start, func, "start"),
+            _micros(end, func, "end"),
+            _check.integer(max, func, "max"),
         )
+        return _records(data, spans, "events_by_time()")
 
     def events_by_correlation(self, correlation_id: str, from_position: int = 0, max: int = 1000) -> List[LogRecord]:
         """Events whose ``Metadata.Context.CorrelationId`` is ``correlation_id`` (Q-Q-3)."""
-        return _record_items(
-            self._native.call_messages(
-                "lode_provider_events_by_correlation", self._handle, *_arg(correlation_id), from_position, max
-            )
+        func = "events_by_correlation"
+        data, spans = self._native.call_messages(
+            "lode_provider_events_by_correlation",
+            self._handle,
+            *_arg(correlation_id, func, "correlation_id"),
+            _check.integer(from_position, func, "from_position"),
+            _check.integer(max, func, "max"),
         )
+        return _records(data, spans, f"events_by_correlation({correlation_id!r})")
 
     def stream_events_since(
-        self, name: str, id: str, since_version: int, database: Optional[str] = None, max: int = 1000
+        self, name: str, id: str, since_version: int, *, database: Optional[str] = None, max: int = 1000
     ) -> List[LogRecord]:
         """Events of stream ``(database, name, id)`` after ``since_version``, without a
-        session (Q-Q-4)."""
-        return _record_items(
-            self._native.call_messages(
-                "lode_provider_stream_events_since",
-                self._handle,
-                *_opt(database),
-                *_arg(name),
-                *_arg(id),
-                since_version,
-                max,
-            )
+        session (Q-Q-4). ``database`` is keyword-only, as in :meth:`open_store`."""
+        func = "stream_events_since"
+        data, spans = self._native.call_messages(
+            "lode_provider_stream_events_since",
+            self._handle,
+            *_opt(database, func, "database"),
+            *_arg(name, func, "name"),
+            *_arg(id, func, "id"),
+            _check.integer(since_version, func, "since_version"),
+            _check.integer(max, func, "max"),
         )
+        return _records(data, spans, f"stream_events_since({name!r}, {id!r}, {since_version})")
 
     def command_processed(self, command_id: str) -> bool:
         """Whether command ``command_id`` was recorded (Q-CMD-2)."""
         out = c_bool()
-        self._native.call("lode_provider_command_processed", self._handle, *_arg(command_id), byref(out))
+        self._native.call(
+            "lode_provider_command_processed", self._handle, *_arg(command_id, "command_processed", "command_id"), byref(out)
+        )
         return bool(out.value)
 
     def get_command(self, command_id: str) -> CommandRecord:
         """The record of command ``command_id`` (Q-CMD-2); an unknown id raises
         StreamIdempotencyIdNotFoundException."""
-        r = json.loads(self._native.call_buffer("lode_provider_command_record", self._handle, *_arg(command_id)))
-        return CommandRecord(
-            command_id=r["CommandId"],
-            command_type=r.get("CommandType"),
-            processed_at=_from_micros(r["ProcessedAtUs"]),
-            actor=r.get("Actor"),
-            partition=r["Partition"],
-            aggregate_type=r["AggregateType"],
-            aggregate_id=r["AggregateId"],
-            first_version=r["FirstVersion"],
-            last_version=r["LastVersion"],
-        )
+        data = self._native.call_buffer("lode_provider_command_record", self._handle, *_arg(command_id, "get_command", "command_id"))
+        return _command_record(data, command_id)
