@@ -151,13 +151,17 @@ public sealed class LodeStorageException : IOException
     /// </summary>
     /// <param name="message">The error message.</param>
     /// <param name="operation">What the store was doing.</param>
-    /// <param name="storageCode">The LMDB (negative) or errno (positive) code.</param>
-    /// <param name="storageText">The LMDB or OS text of the code.</param>
-    public LodeStorageException(string? message, string? operation, int storageCode, string? storageText)
-        : base(message, new StorageCauseException(storageText, storageCode))
+    /// <param name="backend">The backend that failed: <c>lmdb</c>, or <c>os</c>.</param>
+    /// <param name="storageCode">The backend's number for the failure (LMDB return code, errno), if any.</param>
+    /// <param name="storageCodeName">The backend's name for the failure (<c>MDB_MAP_FULL</c>, <c>ENOSPC</c>, ...).</param>
+    /// <param name="storageText">The backend's message.</param>
+    public LodeStorageException(string? message, string? operation, string? backend, int? storageCode, string? storageCodeName, string? storageText)
+        : base(message, new StorageCauseException(storageText, backend, storageCode, storageCodeName))
     {
         Operation = operation;
+        Backend = backend;
         StorageCode = storageCode;
+        StorageCodeName = storageCodeName;
         StorageText = storageText;
     }
 
@@ -167,19 +171,30 @@ public sealed class LodeStorageException : IOException
     public string? Operation { get; }
 
     /// <summary>
-    /// Gets the LMDB (negative) or errno (positive) code.
+    /// Gets the backend that failed: <c>lmdb</c>, or <c>os</c> for a file-system call.
     /// </summary>
-    public int StorageCode { get; }
+    public string? Backend { get; }
 
     /// <summary>
-    /// Gets the LMDB or OS text of the code.
+    /// Gets the backend's number for the failure (LMDB's return code, errno), if it has one.
+    /// </summary>
+    public int? StorageCode { get; }
+
+    /// <summary>
+    /// Gets the backend's name for the failure, e.g. <c>MDB_MAP_FULL</c> or <c>ENOSPC</c>.
+    /// </summary>
+    public string? StorageCodeName { get; }
+
+    /// <summary>
+    /// Gets the backend's message.
     /// </summary>
     public string? StorageText { get; }
 }
 
 /// <summary>
-/// The LMDB or operating-system error behind a <see cref="LodeStorageException"/>:
-/// <see cref="ExternalException.ErrorCode"/> is the LMDB (negative) or errno (positive) code.
+/// The LMDB or operating-system error behind a <see cref="LodeStorageException"/> (its
+/// <see cref="Exception.InnerException"/>): <see cref="Backend"/>, <see cref="CodeName"/>, and
+/// <see cref="ExternalException.ErrorCode"/>, the backend's number (0 when it has none).
 /// </summary>
 public sealed class StorageCauseException : ExternalException
 {
@@ -212,12 +227,32 @@ public sealed class StorageCauseException : ExternalException
     /// <summary>
     /// Initializes a new instance of the <see cref="StorageCauseException"/> class.
     /// </summary>
-    /// <param name="message">The error text.</param>
-    /// <param name="errorCode">The LMDB or errno code.</param>
-    public StorageCauseException(string? message, int errorCode)
-        : base(message, errorCode)
+    /// <param name="message">The backend's message.</param>
+    /// <param name="backend">The backend (<c>lmdb</c>, <c>os</c>).</param>
+    /// <param name="number">The backend's number for the failure, if any.</param>
+    /// <param name="codeName">The backend's name for the failure.</param>
+    public StorageCauseException(string? message, string? backend, int? number, string? codeName)
+        : base(message, number ?? 0)
     {
+        Backend = backend;
+        Number = number;
+        CodeName = codeName;
     }
+
+    /// <summary>
+    /// Gets the backend that failed: <c>lmdb</c>, or <c>os</c>.
+    /// </summary>
+    public string? Backend { get; }
+
+    /// <summary>
+    /// Gets the backend's number for the failure (LMDB return code, errno), if it has one.
+    /// </summary>
+    public int? Number { get; }
+
+    /// <summary>
+    /// Gets the backend's name for the failure, e.g. <c>MDB_MAP_FULL</c> or <c>ENOSPC</c>.
+    /// </summary>
+    public string? CodeName { get; }
 }
 
 /// <summary>

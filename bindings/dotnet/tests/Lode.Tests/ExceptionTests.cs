@@ -110,10 +110,10 @@ public sealed class ExceptionTests
         Assert.Equal(("name", "it is empty"), (ia.ParamName, ia.Reason));
         var sz = (LodeSerializationException)LodeErrors.FromDetails(11, "m", """{"key":"store 'd/n/i' version 2","version":2,"reason":"crc"}""");
         Assert.Equal(("store 'd/n/i' version 2", (long?)2, "crc"), (sz.Key, sz.Version, sz.Reason));
-        var st = (LodeStorageException)LodeErrors.FromDetails(12, "m", """{"operation":"appending","storage_code":28,"storage_text":"No space left on device"}""");
-        Assert.Equal(("appending", 28, "No space left on device"), (st.Operation, st.StorageCode, st.StorageText));
+        var st = (LodeStorageException)LodeErrors.FromDetails(12, "m", """{"operation":"appending","backend":"os","storage_code":28,"storage_code_name":"ENOSPC","storage_text":"No space left on device"}""");
+        Assert.Equal(("appending", "os", (int?)28, "ENOSPC", "No space left on device"), (st.Operation, st.Backend, st.StorageCode, st.StorageCodeName, st.StorageText));
         StorageCauseException cause = Assert.IsType<StorageCauseException>(st.InnerException);
-        Assert.Equal((28, "No space left on device"), (cause.ErrorCode, cause.Message));
+        Assert.Equal((28, "No space left on device", "os", "ENOSPC"), (cause.ErrorCode, cause.Message, cause.Backend!, cause.CodeName!));
         Assert.IsAssignableFrom<ExternalException>(cause);
         var closed = (LodeObjectDisposedException)LodeErrors.FromDetails(13, "m", """{"object":"store handle"}""");
         Assert.Equal("store handle", closed.ObjectName);
@@ -132,7 +132,8 @@ public sealed class ExceptionTests
         await File.WriteAllTextAsync(file, "x");
         LodeStorageException e = Assert.Throws<LodeStorageException>(() => new LodeEventStoreProvider(file));
         StorageCauseException cause = Assert.IsType<StorageCauseException>(e.InnerException);
-        Assert.NotEqual(0, cause.ErrorCode);
+        Assert.False(string.IsNullOrEmpty(cause.Backend));
+        Assert.False(string.IsNullOrEmpty(cause.CodeName));
         Assert.False(string.IsNullOrEmpty(e.StorageText));
         Assert.Equal(12, e.Data[LodeErrors.StatusKey]);
     }

@@ -115,7 +115,8 @@ internal static unsafe class LodeErrors
             LodeStatus.DuplicateIdempotencyId => new DuplicateEventStoreIdempotencyIdException(message, Scope(Text(f, "scope")), Text(f, "id"), null),
             LodeStatus.InvalidArgument => new LodeArgumentException(message, Text(f, "argument"), Text(f, "reason")),
             LodeStatus.Serialization => new LodeSerializationException(message, Text(f, "key"), Int(f, "version"), Text(f, "reason")),
-            LodeStatus.Storage => new LodeStorageException(message, Text(f, "operation"), (int)(Int(f, "storage_code") ?? 0), Text(f, "storage_text")),
+            LodeStatus.Storage => new LodeStorageException(
+                message, Text(f, "operation"), Text(f, "backend"), Int(f, "storage_code") is long code ? (int)code : null, Text(f, "storage_code_name"), Text(f, "storage_text")),
             LodeStatus.Closed => new LodeObjectDisposedException(Text(f, "object"), message),
             LodeStatus.Internal => new LodeInternalException(message, Text(f, "detail")),
             _ => new LodeInternalException($"The lode library returned the unknown status {status}: {message}", details),
