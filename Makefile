@@ -8,8 +8,8 @@
 
 CARGO   ?= cargo
 
-.PHONY: test demo lint header header-check check-build test-rust test-c test-python tools \
-        bench bench-quick
+.PHONY: test demo lint header header-check check-build test-rust test-c test-python \
+        test-dotnet tools bench bench-quick bench-dotnet
 
 test:
 	@scripts/test-all
@@ -44,11 +44,22 @@ test-python:
 	$(CARGO) build -p lode-ffi
 	@PYTHON=$$(scripts/python-for-tests) scripts/run-python-tests
 
+test-dotnet:
+	@scripts/run-dotnet-tests
+
+# The bank-account walk-through of the quickstart: in Rust, then in C# (the reference program
+# with only the provider's construction changed).
 demo:
 	$(CARGO) run --release -p lode --example bank_account
+	$(CARGO) build --release -p lode-ffi
+	LODE_LIBRARY=$(CURDIR)/target/release/liblode.so dotnet run -c Release --project bindings/dotnet/examples/BankAccount
 
 bench:
 	$(CARGO) run --release -p lode-bench
 
 bench-quick:
 	$(CARGO) run --release -p lode-bench -- --quick
+
+# The .NET binding's benchmark (with Marten on a private PostgreSQL): bindings/dotnet/README.md.
+bench-dotnet:
+	@scripts/run-dotnet-bench
