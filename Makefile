@@ -37,11 +37,11 @@ test-rust:
 	@scripts/run-rust-tests
 
 test-c:
-	$(CARGO) build -p lode-ffi
+	$(CARGO) build -p liblode
 	@scripts/run-c-tests
 
 test-python:
-	$(CARGO) build -p lode-ffi
+	$(CARGO) build -p liblode
 	@PYTHON=$$(scripts/python-for-tests) scripts/run-python-tests
 
 test-dotnet:
@@ -51,7 +51,7 @@ test-dotnet:
 # with only the provider's construction changed).
 demo:
 	$(CARGO) run --release -p lode --example bank_account
-	$(CARGO) build --release -p lode-ffi
+	$(CARGO) build --release -p liblode
 	LODE_LIBRARY=$(CURDIR)/target/release/liblode.so dotnet run -c Release --project bindings/dotnet/examples/BankAccount
 
 bench:

@@ -11,7 +11,7 @@ What it builds:
   is loaded with ctypes, so any Python 3 works); without a library, a pure ``py3-none-any``
   wheel that loads the library from ``LODE_LIBRARY`` or an explicit path;
 - the library: when the package sits in the lode repository (``../../Cargo.toml`` of the
-  ``lode`` crate), every build runs ``cargo build --release -p lode-ffi`` (incremental, offline from
+  ``lode`` crate), every build runs ``cargo build --release -p liblode`` (incremental, offline from
   ``vendor/``) and copies the result into ``src/lode/_native/`` when it differs from the copy
   there, so a stale library is never shipped. ``LODE_PYTHON_NO_CARGO=1`` skips cargo and ships
   ``src/lode/_native/`` as it is (nothing there: a pure wheel). Outside the repository (an
@@ -127,18 +127,18 @@ def _metadata(root: Path) -> str:
 def _repository(root: Path) -> Optional[Path]:
     """The lode repository around the package, if it is there (the ``lode`` crate)."""
     repo = root.parent.parent
-    manifest = repo / "crates" / "lode-ffi" / "Cargo.toml"
-    if manifest.is_file() and re.search(r'^name = "lode-ffi"$', manifest.read_text(encoding="utf-8"), re.M):
+    manifest = repo / "crates" / "liblode" / "Cargo.toml"
+    if manifest.is_file() and re.search(r'^name = "liblode"$', manifest.read_text(encoding="utf-8"), re.M):
         return repo
     return None
 
 
 def _cargo_build(cargo: str, repo: Path) -> Path:
-    """Runs ``cargo build --release -p lode-ffi`` (progress on stderr) and returns the built library,
+    """Runs ``cargo build --release -p liblode`` (progress on stderr) and returns the built library,
     as cargo reports it (so CARGO_TARGET_DIR and the platform's file name are honoured)."""
-    command = [cargo, "build", "--release", "-p", "lode-ffi", "--message-format=json-render-diagnostics"]
+    command = [cargo, "build", "--release", "-p", "liblode", "--message-format=json-render-diagnostics"]
     _say(
-        f"building the native library: cargo build --release -p lode-ffi in {repo} (a first build takes a few "
+        f"building the native library: cargo build --release -p liblode in {repo} (a first build takes a few "
         "minutes; pip -v shows cargo's progress)",
         terminal=True,
     )
@@ -157,11 +157,11 @@ def _cargo_build(cargo: str, repo: Path) -> Path:
     status = process.wait()
     if status != 0:
         raise BuildError(
-            f"cargo build --release -p lode-ffi failed (exit status {status}); its errors are above (pip -v shows "
+            f"cargo build --release -p liblode failed (exit status {status}); its errors are above (pip -v shows "
             "them). Set LODE_PYTHON_NO_CARGO=1 to build a package without the library."
         )
     if not built:
-        raise BuildError(f"cargo built no {LIBRARY} (is the lode-ffi crate's crate-type still cdylib?)")
+        raise BuildError(f"cargo built no {LIBRARY} (is the liblode crate's crate-type still cdylib?)")
     _say(f"cargo finished in {time.monotonic() - started:.0f} s: {built[-1]}")
     return Path(built[-1])
 

@@ -135,8 +135,8 @@ class PackagingTest(unittest.TestCase):
         it is (same inode); the wheel is py3-none-<platform> with Root-Is-Purelib false."""
         repo = self.work / "repo"
         tree = self.copy_package(repo)
-        (repo / "crates" / "lode-ffi").mkdir(parents=True)
-        (repo / "crates" / "lode-ffi" / "Cargo.toml").write_text('[package]\nname = "lode-ffi"\n')
+        (repo / "crates" / "liblode").mkdir(parents=True)
+        (repo / "crates" / "liblode" / "Cargo.toml").write_text('[package]\nname = "liblode"\n')
         native = tree / "src" / "lode" / "_native"
         native.mkdir()
         (native / LIBRARY).write_bytes(b"stale library")
@@ -151,7 +151,7 @@ class PackagingTest(unittest.TestCase):
         self.assertIn("is up to date", second.stderr)
         self.assertIn("Compiling lode", second.stderr)  # cargo's progress reaches stderr
         ran = (self.work / "cargo-ran").read_text().splitlines()
-        self.assertEqual(ran, ["build --release -p lode-ffi --message-format=json-render-diagnostics"] * 2)
+        self.assertEqual(ran, ["build --release -p liblode --message-format=json-render-diagnostics"] * 2)
         platform = "".join(c if c.isalnum() else "_" for c in sysconfig.get_platform())
         self.assertEqual(first.name, f"lode-{lode.__version__}-py3-none-{platform}.whl")
         with zipfile.ZipFile(first) as wheel:
@@ -167,8 +167,8 @@ class PackagingTest(unittest.TestCase):
         never a wheel with whatever library was lying in _native."""
         repo = self.work / "repo"
         tree = self.copy_package(repo)
-        (repo / "crates" / "lode-ffi").mkdir(parents=True)
-        (repo / "crates" / "lode-ffi" / "Cargo.toml").write_text('[package]\nname = "lode-ffi"\n')
+        (repo / "crates" / "liblode").mkdir(parents=True)
+        (repo / "crates" / "liblode" / "Cargo.toml").write_text('[package]\nname = "liblode"\n')
         failing = self.work / "failing-cargo"
         failing.write_text(f"#!{sys.executable}\nimport sys\nprint('error: oops', file=sys.stderr)\nsys.exit(101)\n")
         failing.chmod(0o755)
