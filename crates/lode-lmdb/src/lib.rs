@@ -8,13 +8,15 @@
 //! `registry.rs` keeps one environment per data file per process and detects `fork()`;
 //! `data_file.rs` refuses a truncated data file before LMDB maps it; `layout.rs` is the byte
 //! layout of every key and value (docs/storage-layout.md); `view.rs` implements the store's
-//! operations on those tables, verifying every record it hands up.
+//! operations on those tables, verifying every record it hands up; `upgrade.rs` upgrades a
+//! format-1 directory to format 2 in one transaction.
 
 mod data_file;
 mod env;
 mod layout;
 mod registry;
 mod settings;
+mod upgrade;
 mod view;
 
 use std::path::Path;
@@ -26,6 +28,7 @@ use lode_backend::{Backend, Error, ReadView, Result, StorageCause, WriteView};
 use crate::env::Storage;
 pub use crate::env::FORMAT_VERSION;
 pub use crate::settings::{Durability, LmdbSettings, MAX_READERS};
+pub use crate::upgrade::{upgrade, Upgraded};
 
 /// The name this backend's storage errors carry.
 pub const NAME: &str = "lmdb";
