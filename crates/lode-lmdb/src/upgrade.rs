@@ -45,16 +45,16 @@ const OPERATION: &str = "upgrading the store to on-disk format 2";
 pub fn upgrade(dir: &Path, settings: &LmdbSettings) -> Result<Upgraded> {
     settings.check(dir)?;
     registry::install_fork_hooks();
-    let dir = dir
-        .canonicalize()
-        .map_err(|e| env::io_error("resolving the store directory", e))?;
-    let data = dir.join("data.mdb");
-    if !data.exists() {
+    if !dir.join("data.mdb").is_file() {
         return Err(Error::invalid(
             "path",
             format!("'{}' holds no store (no data.mdb)", dir.display()),
         ));
     }
+    let dir = dir
+        .canonicalize()
+        .map_err(|e| env::io_error("resolving the store directory", e))?;
+    let data = dir.join("data.mdb");
     // Held for the whole upgrade: no provider of this process opens the directory meanwhile.
     let registry = registry::lock();
     if let Ok(m) = std::fs::metadata(&data) {
@@ -69,17 +69,19 @@ pub fn upgrade(dir: &Path, settings: &LmdbSettings) -> Result<Upgraded> {
     }
     match data_file::check(&data) {
         Ok(Ok(())) => {}
-        Ok(Err(t)) => return Err(crate::backend_error(
-            OPERATION,
-            format!(
+        Ok(Err(t)) => {
+            return Err(crate::backend_error(
+                OPERATION,
+                format!(
                 "The data file '{}' is truncated ({} bytes, {} needed); restore it from a backup.",
                 data.display(),
                 t.len,
                 t.needed
             ),
-            "TRUNCATED",
-            format!("data file of {} bytes, {} bytes needed", t.len, t.needed),
-        )),
+                "TRUNCATED",
+                format!("data file of {} bytes, {} bytes needed", t.len, t.needed),
+            ))
+        }
         Err(e) => return Err(env::io_error("checking the store's data file", e)),
     }
     let (lmdb_env, _) = open_environment(&dir, settings)?;
