@@ -1042,40 +1042,44 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
         .enumerate()
         .map(|(k, e)| (e.id, a.head.version + k as u64 + 1))
         .collect();
-    ids.sort_unstable();
+    // Time-ordered ids (what `create_message` makes) arrive sorted: then there is no sort.
+    if !ids.is_sorted() {
+        ids.sort_unstable();
+    }
     for (id, version) in ids {
         layout::message_id_key_into(&mut key, num, id);
         w.put_at_end_or_insert(Table::MessageIds, &key, &version.to_be_bytes())?;
     }
-    // Type groups: the append's offsets of each (type, version).
-    let mut types: Vec<(&str, u32, u32)> = a
-        .events
-        .iter()
-        .enumerate()
-        .map(|(k, e)| (e.event_type, e.event_version, k as u32))
-        .collect();
-    types.sort_unstable();
+    // Type groups: the append's offsets of each (type, version), in key order (so type ids are
+    // given to new types in name order, as before).
+    let types = groups_in_order(
+        a.events
+            .iter()
+            .enumerate()
+            .map(|(k, e)| ((e.event_type, e.event_version), k as u32))
+            .collect(),
+    );
     let mut value = Vec::with_capacity(16);
-    for run in types.chunk_by(|x, y| x.0 == y.0 && x.1 == y.1) {
-        let (name, version, first) = run[0];
+    for ((name, version), mut offsets) in types {
+        let first = offsets[0];
         let type_id = intern_type(w, name, version)?;
-        let offsets: Vec<u32> = run.iter().map(|x| x.2 - first).collect();
+        offsets.iter_mut().for_each(|k| *k -= first);
         layout::Group::of_offsets(&offsets).encode_into(&mut value);
         let group_key =
             layout::type_group_key(type_id, version, a.first_position + u64::from(first));
         w.put_at_end_or_insert(Table::TypeGroups, &group_key, &value)?;
     }
     // Correlation groups, in key order.
-    let mut corrs: Vec<(&str, u32)> = a
-        .events
-        .iter()
-        .enumerate()
-        .filter_map(|(k, e)| e.correlation_id.map(|c| (c, k as u32)))
-        .collect();
-    corrs.sort_unstable();
-    for run in corrs.chunk_by(|x, y| x.0 == y.0) {
-        let (corr, first) = run[0];
-        let offsets: Vec<u32> = run.iter().map(|x| x.1 - first).collect();
+    let corrs = groups_in_order(
+        a.events
+            .iter()
+            .enumerate()
+            .filter_map(|(k, e)| e.correlation_id.map(|c| (c, k as u32)))
+            .collect(),
+    );
+    for (corr, mut offsets) in corrs {
+        let first = offsets[0];
+        offsets.iter_mut().for_each(|k| *k -= first);
         layout::Group::of_offsets(&offsets).encode_into(&mut value);
         layout::string_position_key_into(&mut key, corr, a.first_position + u64::from(first));
         w.put_at_end_or_insert(Table::CorrGroups, &key, &value)?;
@@ -1102,6 +1106,37 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
             .map_err(|e| refused_overwrite(e, a.stream, a.head.version + 1))?;
     }
     Ok(())
+}
+
+/// The offsets of `items` (key, offset in the append; offsets increasing) grouped by key, the
+/// keys in order, each group's offsets increasing. The common cases cost one pass: keys that
+/// arrive sorted (correlation ids that are time-ordered message ids) and a few distinct keys
+/// (the types of an append); anything else is sorted.
+fn groups_in_order<K: Ord + Copy>(mut items: Vec<(K, u32)>) -> Vec<(K, Vec<u32>)> {
+    const FEW: usize = 8;
+    if !items.is_sorted() {
+        let mut few: Vec<(K, Vec<u32>)> = Vec::new();
+        for &(key, k) in &items {
+            // The last group first: events of one type tend to come together.
+            if let Some(g) = few.iter_mut().rev().find(|g| g.0 == key) {
+                g.1.push(k);
+            } else if few.len() < FEW {
+                few.push((key, vec![k]));
+            } else {
+                few.clear();
+                break;
+            }
+        }
+        if !few.is_empty() {
+            few.sort_unstable_by_key(|g| g.0);
+            return few;
+        }
+        items.sort_unstable();
+    }
+    items
+        .chunk_by(|x, y| x.0 == y.0)
+        .map(|run| (run[0].0, run.iter().map(|x| x.1).collect()))
+        .collect()
 }
 
 impl WriteView for WriteTxn<'_> {
@@ -1163,5 +1198,40 @@ impl WriteView for WriteTxn<'_> {
 
     fn delete_snapshots(&mut self, head: StreamHead) -> Result<usize> {
         self.delete_prefix(Table::Snapshots, &head.slot.to_be_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::groups_in_order;
+
+    /// Q-Q-1, Q-Q-3 (the groups the type and correlation indexes hold): every path of
+    /// `groups_in_order` (sorted keys, a few distinct keys, many distinct keys) gives what
+    /// sorting and grouping gives.
+    #[test]
+    fn groups_in_order_is_sorting_and_grouping() {
+        let reference = |items: &[(u32, u32)]| {
+            let mut v = items.to_vec();
+            v.sort_unstable();
+            v.chunk_by(|x, y| x.0 == y.0)
+                .map(|run| (run[0].0, run.iter().map(|x| x.1).collect::<Vec<_>>()))
+                .collect::<Vec<_>>()
+        };
+        let mut seed = 7u64;
+        let mut next = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for distinct in [1u64, 2, 3, 8, 9, 50, 1000] {
+            for len in [0u32, 1, 2, 10, 100, 1000] {
+                let items: Vec<(u32, u32)> = (0..len).map(|k| (next(distinct) as u32, k)).collect();
+                assert_eq!(groups_in_order(items.clone()), reference(&items));
+                let mut sorted = items.clone();
+                sorted.sort_unstable();
+                assert_eq!(groups_in_order(sorted.clone()), reference(&sorted));
+            }
+        }
     }
 }

@@ -27,7 +27,7 @@
 //! its queries; `store.rs` one stream's session API; `append.rs` checks a batch and decides
 //! what it writes; `commit.rs` groups concurrent appends into one transaction; `session.rs`
 //! the lease rules; `query.rs` the log and queries; `envelope.rs` reads an EventMessage and
-//! makes the one edit; `create.rs` builds messages; `verify.rs` checks every invariant;
+//! makes the one edit (`scan.rs` is its fast one-pass reader); `create.rs` builds messages; `verify.rs` checks every invariant;
 //! `open.rs` opens a directory with the LMDB backend (the crate `lode-lmdb`). The storage
 //! itself is behind the seam of the crate `lode-backend`.
 
@@ -39,6 +39,7 @@ mod envelope;
 mod open;
 mod provider;
 mod query;
+mod scan;
 mod session;
 mod settings;
 mod store;
@@ -48,6 +49,8 @@ pub use append::Command;
 pub use create::{
     create_message, format_dotnet_time, new_message_id, write_dotnet_json_string, NewMessage,
 };
+#[doc(hidden)]
+pub use envelope::readings_for_tests;
 pub use envelope::{parse_metadata, MessageMetadata};
 pub use lode_backend::{
     format_micros, Backend, CommandRecord, Error, ErrorKind, Messages, Micros, Result,
