@@ -843,6 +843,29 @@ fn k_bak_7_check_backup_proves_a_backup_against_its_source() {
     );
     assert_eq!(check.problem_count, 1, "{check}");
 
+    // A damaged copy is reported by the check (not an error): its verify and the comparison
+    // both name the record.
+    let damaged = copy_of("damaged");
+    raw_edit(&damaged, |txn, db| {
+        let events = db("events");
+        let mut v = txn.get(events, &version_key(1, 3)).unwrap().to_vec();
+        let at = v.len() - 5;
+        v[at] ^= 1;
+        txn.put(events, &version_key(1, 3), &v, lmdb::WriteFlags::empty())
+            .unwrap()
+    });
+    let check = p.check_backup(&damaged).unwrap();
+    assert!(!check.is_ok() && !check.backup.is_ok(), "{check}");
+    assert_eq!(check.backup.problems[0].version, Some(3), "{check}");
+    assert!(
+        check
+            .problems
+            .iter()
+            .any(|pr| pr.kind == ProblemKind::Damaged && pr.position == Some(3)),
+        "{check}"
+    );
+    assert_eq!(check.events_compared, 9, "{check}");
+
     // A backup.json that records another position.
     let relabelled = copy_of("relabelled");
     let file = relabelled.join(lode::BACKUP_FILE);

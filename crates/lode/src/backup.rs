@@ -581,13 +581,16 @@ const CHUNK_EVENTS: usize = 2048;
 const CHUNK_BYTES: usize = 16 << 20;
 
 /// The events of positions `from..=last` of `backend`, as many as one chunk holds; whether it
-/// stopped because the chunk was full (not at `last` or the end of the log).
-fn chunk(backend: &dyn Backend, from: u64, last: u64) -> Result<(Vec<Owned>, bool)> {
+/// stopped because the chunk was full (not at `last` or the end of the log); and the error
+/// that stopped it early, if a record could not be read (damage: the events before it count).
+type Chunk = (Vec<Owned>, bool, Option<Error>);
+
+fn chunk(backend: &dyn Backend, from: u64, last: u64) -> Result<Chunk> {
     lode_backend::read(backend, "reading the log to compare a backup", |r| {
         let mut out = Vec::new();
         let mut bytes = 0usize;
         let mut full = false;
-        r.events(EventSource::Log { from }, &mut |e| {
+        let walk = r.events(EventSource::Log { from }, &mut |e| {
             if e.position > last {
                 return Ok(false);
             }
@@ -604,8 +607,12 @@ fn chunk(backend: &dyn Backend, from: u64, last: u64) -> Result<(Vec<Owned>, boo
                 json: e.json.to_vec(),
             });
             Ok(true)
-        })?;
-        Ok((out, full))
+        });
+        match walk {
+            Ok(_) => Ok((out, full, None)),
+            Err(e @ Error::Serialization { .. }) => Ok((out, false, Some(e))),
+            Err(e) => Err(e),
+        }
     })
 }
 
@@ -620,14 +627,23 @@ fn compare_events(
     let mut compared = 0u64;
     let mut from = 1u64;
     while from <= last {
-        let (theirs, theirs_full) = chunk(source, from, last)?;
-        let (ours, ours_full) = chunk(copy, from, last)?;
-        // Up to where both chunks say everything: a full chunk only up to its last event.
-        let end_of = |v: &[Owned], full: bool| match v.last() {
-            Some(e) if full => e.position,
+        let (theirs, theirs_full, theirs_error) = chunk(source, from, last)?;
+        let (ours, ours_full, ours_error) = chunk(copy, from, last)?;
+        // Up to where both chunks say everything: a full chunk (or one cut short by damage)
+        // only up to its last event.
+        let end_of = |v: &[Owned], cut: bool| match v.last() {
+            Some(e) if cut => e.position,
+            None if cut => from - 1,
             _ => last,
         };
-        let end = end_of(&theirs, theirs_full).min(end_of(&ours, ours_full));
+        let end = end_of(&theirs, theirs_full || theirs_error.is_some())
+            .min(end_of(&ours, ours_full || ours_error.is_some()));
+        let damaged = match (&ours_error, &theirs_error) {
+            _ if end >= last => None,
+            (Some(e), _) => Some(("the backup", e)),
+            (None, Some(e)) => Some(("the source", e)),
+            (None, None) => None,
+        };
         let a: BTreeMap<u64, &Owned> = theirs
             .iter()
             .filter(|e| e.position <= end)
@@ -687,6 +703,16 @@ fn compare_events(
             }
         }
         from = end + 1;
+        if let Some((which, e)) = damaged {
+            // The record after the last one read is damaged (verify names it): skip it.
+            found.problem_at(
+                ProblemKind::Damaged,
+                format!("global log position {from}"),
+                format!("{which} cannot be read here, so it was not compared: {e}"),
+                Location::position(from),
+            );
+            from += 1;
+        }
     }
     Ok(compared)
 }
