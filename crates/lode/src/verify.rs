@@ -229,6 +229,17 @@ fn logged_position(e: &lode_backend::Error) -> Option<u64> {
     }
 }
 
+/// Whether `store_id` (`database/name/id`) names `stream`, without building its store id.
+fn names(store_id: &str, stream: &StreamId) -> bool {
+    let (d, n, i) = (&stream.database, &stream.name, &stream.id);
+    store_id.len() == d.len() + n.len() + i.len() + 2
+        && store_id.starts_with(d.as_str())
+        && store_id[d.len()..].starts_with('/')
+        && store_id[d.len() + 1..].starts_with(n.as_str())
+        && store_id[d.len() + 1 + n.len()..].starts_with('/')
+        && store_id.ends_with(i.as_str())
+}
+
 /// The version a damage error names, if any.
 fn version_of(e: &lode_backend::Error) -> Option<u64> {
     match e {
@@ -265,7 +276,8 @@ impl std::fmt::Display for Report {
 
 /// What one event calls for, collected from the streams.
 struct Expected {
-    store_id: String,
+    /// Shared by the events of one stream (one allocation per stream, not per event).
+    store_id: std::rc::Rc<str>,
     version: u64,
     recorded_at: Micros,
     event_type: String,
@@ -310,6 +322,7 @@ fn check_streams(
     for (stream, head) in streams {
         report.streams += 1;
         let store_id = stream.store_id();
+        let shared_id: std::rc::Rc<str> = store_id.as_str().into();
         let mut expected_version = 1u64;
         let mut problems = Vec::new();
         // A damaged record stops the backend's walk; it goes on after it, so the rest of the
@@ -324,8 +337,9 @@ fn check_streams(
                     since,
                 },
                 &mut |e| {
-                    let place = format!("store '{store_id}' version {}", e.version);
-                    let at = Location::event(&store_id, e.version, Some(e.position));
+                    // Where, made only for a problem (this runs once per event).
+                    let place = || format!("store '{store_id}' version {}", e.version);
+                    let at = || Location::event(&store_id, e.version, Some(e.position));
                     if e.version != expected_version {
                         // Names the first version that is missing (or out of order).
                         let (what, detail) = if e.version > expected_version {
@@ -338,10 +352,7 @@ fn check_streams(
                                 ),
                             )
                         } else {
-                            (
-                                at.clone(),
-                                format!("version {expected_version} was expected here"),
-                            )
+                            (at(), format!("version {expected_version} was expected here"))
                         };
                         problems.push((
                             ProblemKind::Stream,
@@ -351,24 +362,24 @@ fn check_streams(
                         ));
                     }
                     expected_version = e.version + 1;
-                    match envelope::parse_metadata(e.json, &place) {
+                    match envelope::parse_metadata(e.json, "") {
                         Ok(meta) => {
                             if meta.sequence_number != Some(e.version as i64) {
                                 problems.push((
                                     ProblemKind::Stream,
-                                    place.clone(),
+                                    place(),
                                     format!(
                                         "the stored message carries SequenceNumber {:?}, not its version",
                                         meta.sequence_number
                                     ),
-                                    at.clone(),
+                                    at(),
                                 ));
                             }
                             message_ids.insert((head.slot, meta.id.to_string(), e.version));
                             let previous = events.insert(
                                 e.position,
                                 Expected {
-                                    store_id: store_id.clone(),
+                                    store_id: shared_id.clone(),
                                     version: e.version,
                                     recorded_at: e.recorded_at,
                                     event_type: meta.name.to_string(),
@@ -381,14 +392,22 @@ fn check_streams(
                                     ProblemKind::Log,
                                     format!("global log position {}", e.position),
                                     format!(
-                                        "two events carry this position: {place} and store '{}' version {}",
-                                        other.store_id, other.version
+                                        "two events carry this position: {} and store '{}' version {}",
+                                        place(),
+                                        other.store_id,
+                                        other.version
                                     ),
-                                    at.clone(),
+                                    at(),
                                 ));
                             }
                         }
-                        Err(err) => problems.push((ProblemKind::Damaged, place, err.to_string(), at)),
+                        Err(_) => {
+                            // Parsed again with its place, for an error that names it.
+                            let err = envelope::parse_metadata(e.json, &place())
+                                .err()
+                                .map_or_else(String::new, |e| e.to_string());
+                            problems.push((ProblemKind::Damaged, place(), err, at()))
+                        }
                     }
                     report.events += 1;
                     Ok(true)
@@ -437,12 +456,12 @@ fn check_log(r: &dyn ReadView, report: &mut Report, events: &BTreeMap<u64, Expec
     let mut restarts = 0usize;
     loop {
         let walk = r.events(EventSource::Log { from }, &mut |e| {
-            let place = format!("global log position {}", e.position);
-            let at = Location::event(&e.stream.store_id(), e.version, Some(e.position));
+            let place = || format!("global log position {}", e.position);
+            let at = || Location::event(&e.stream.store_id(), e.version, Some(e.position));
             if e.position != next {
                 problems.push((
                     ProblemKind::Log,
-                    place.clone(),
+                    place(),
                     format!("position {next} was expected here (a gap)"),
                     Location::position(next),
                 ));
@@ -451,21 +470,21 @@ fn check_log(r: &dyn ReadView, report: &mut Report, events: &BTreeMap<u64, Expec
             if e.recorded_at < last_time {
                 problems.push((
                     ProblemKind::Log,
-                    place.clone(),
+                    place(),
                     format!(
                         "recorded at {}, before the event before it ({})",
                         format_micros(e.recorded_at),
                         format_micros(last_time)
                     ),
-                    at.clone(),
+                    at(),
                 ));
             }
             last_time = e.recorded_at;
             match events.get(&e.position) {
-                Some(x) if x.store_id == e.stream.store_id() && x.version == e.version => {}
+                Some(x) if x.version == e.version && names(&x.store_id, e.stream) => {}
                 Some(x) => problems.push((
                     ProblemKind::Log,
-                    place,
+                    place(),
                     format!(
                         "the log names store '{}' version {}, but that position belongs to store '{}' \
                          version {}",
@@ -474,17 +493,17 @@ fn check_log(r: &dyn ReadView, report: &mut Report, events: &BTreeMap<u64, Expec
                         x.store_id,
                         x.version
                     ),
-                    at,
+                    at(),
                 )),
                 None => problems.push((
                     ProblemKind::Log,
-                    place,
+                    place(),
                     format!(
                         "the log names store '{}' version {}, which no stream holds at this position",
                         e.stream.store_id(),
                         e.version
                     ),
-                    at,
+                    at(),
                 )),
             }
             report.log_entries += 1;
