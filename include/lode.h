@@ -498,6 +498,24 @@ lode_status lode_provider_close(lode_provider *provider,
                                 lode_error **err);
 
 /*
+ Upgrades the store directory at `path` (UTF-8, `path_len` bytes) from on-disk format 1 to the
+ format this library reads, in one transaction: a crash at any moment leaves format 1 intact
+ or the new format complete. A directory already in the current format is left as it is.
+ `settings_json` is as for `lode_provider_open` (the LMDB settings matter: map size, modes).
+ `*out_from_format` (may be NULL) receives the format the directory was in. No other process
+ may use the directory meanwhile. `lode_provider_open` of a format-1 directory fails with
+ LODE_STORAGE (storage code name "FORMAT_UPGRADE_NEEDED") and names this call.
+ Errors: LODE_INVALID_ARGUMENT (no store there, bad settings), LODE_SERIALIZATION (a damaged
+ format-1 store, left as it was), LODE_STORAGE.
+ */
+lode_status lode_upgrade_directory(const uint8_t *path,
+                                   size_t path_len,
+                                   const uint8_t *settings_json,
+                                   size_t settings_len,
+                                   uint32_t *out_from_format,
+                                   lode_error **err);
+
+/*
  Q-LOG-2: the global log from `from_position` (inclusive, ≥ 0), at most `max` records,
  ascending, as a JSON array of records in `*out_buffer`.
  */

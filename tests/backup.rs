@@ -561,23 +561,8 @@ fn k_bak_5_progress_is_reported_and_a_cancelled_backup_leaves_nothing() {
 
 // -- K-BAK-6 ------------------------------------------------------------------------------------
 
-const TABLES: [&str; 13] = [
-    "meta",
-    "streams",
-    "stream_names",
-    "events",
-    "message_ids",
-    "snapshots",
-    "leases",
-    "log",
-    "by_type",
-    "by_type_version",
-    "by_time",
-    "by_correlation",
-    "commands",
-];
-
-/// Runs `f` in a plain LMDB write transaction on the closed store in `dir`.
+/// Runs `f` in a plain LMDB write transaction on the closed store in `dir`, with a function that
+/// gives a table by name (every named table the directory has, whatever its format).
 fn raw_edit(
     dir: &Path,
     f: impl FnOnce(&mut lmdb::RwTransaction<'_>, &dyn Fn(&str) -> lmdb::Database),
@@ -587,11 +572,23 @@ fn raw_edit(
         .set_map_size(1 << 30)
         .open(dir)
         .unwrap();
-    let dbs: Vec<(&str, lmdb::Database)> = TABLES
-        .iter()
-        .map(|name| (*name, env.open_db(Some(name)).unwrap()))
+    let names: Vec<String> = {
+        let main = env.open_db(None).unwrap();
+        let txn = env.begin_ro_txn().unwrap();
+        let mut c = lmdb::Transaction::open_ro_cursor(&txn, main).unwrap();
+        lmdb::Cursor::iter_start(&mut c)
+            .map(|r| String::from_utf8(r.unwrap().0.to_vec()).unwrap())
+            .collect()
+    };
+    // Opened before the write transaction begins: a table opened later is not valid in it.
+    let dbs: Vec<(String, lmdb::Database)> = names
+        .into_iter()
+        .map(|name| {
+            let db = env.open_db(Some(&name)).unwrap();
+            (name, db)
+        })
         .collect();
-    let table = |name: &str| dbs.iter().find(|(n, _)| *n == name).unwrap().1;
+    let table = |name: &str| dbs.iter().find(|(n, _)| n == name).unwrap().1;
     let mut txn = env.begin_rw_txn().unwrap();
     f(&mut txn, &table);
     txn.commit().unwrap();
@@ -599,13 +596,6 @@ fn raw_edit(
 
 fn version_key(slot: u64, version: u64) -> Vec<u8> {
     [slot.to_be_bytes(), version.to_be_bytes()].concat()
-}
-
-fn type_key(t: &str, position: u64) -> Vec<u8> {
-    let mut k = (t.len() as u16).to_be_bytes().to_vec();
-    k.extend_from_slice(t.as_bytes());
-    k.extend_from_slice(&position.to_be_bytes());
-    k
 }
 
 /// A backup (closed, not open in this process) of `Acct/7` with 10 events of type T and
@@ -662,7 +652,18 @@ fn k_bak_6_verify_of_a_directory_names_every_injected_damage() {
         ),
         (
             "a missing index entry",
-            Box::new(|txn, db| txn.del(db("by_type"), &type_key("U", 12), None).unwrap()),
+            // The type index entry (a group of one event, format 2) of position 12.
+            Box::new(|txn, db| {
+                let groups = db("type_groups");
+                let key = {
+                    let mut c = txn.open_ro_cursor(groups).unwrap();
+                    lmdb::Cursor::iter_start(&mut c)
+                        .map(|r| r.unwrap().0.to_vec())
+                        .find(|k| k.len() == 16 && k[8..] == 12u64.to_be_bytes())
+                        .expect("the group of position 12")
+                };
+                txn.del(groups, &key, None).unwrap()
+            }),
             ProblemKind::MissingIndexEntry,
             "EventStores/Other/1",
             Some(2),

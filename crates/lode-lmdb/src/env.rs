@@ -37,10 +37,12 @@ use lode_backend::{Error, Result, StorageCause};
 use crate::settings::{Durability, LmdbSettings};
 use crate::{data_file, registry};
 
-/// The on-disk format this library writes. A directory with a larger number is refused.
-pub const FORMAT_VERSION: u32 = 1;
+/// The on-disk format this library writes and reads. A directory in format 1 is upgraded by
+/// [`crate::upgrade`] (opening it says so); one with a larger number is refused.
+pub const FORMAT_VERSION: u32 = 2;
 
-/// The named LMDB databases of one directory. `docs/storage-layout.md` describes each.
+/// The named LMDB databases of one directory (format 2). `docs/storage-layout.md` describes
+/// each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Table {
     Meta,
@@ -51,15 +53,15 @@ pub(crate) enum Table {
     Snapshots,
     Leases,
     Log,
-    ByType,
-    ByTypeVersion,
     ByTime,
-    ByCorrelation,
     Commands,
+    EventTypes,
+    TypeGroups,
+    CorrGroups,
 }
 
 impl Table {
-    const ALL: [Table; 13] = [
+    pub(crate) const ALL: [Table; 13] = [
         Table::Meta,
         Table::Streams,
         Table::StreamNames,
@@ -68,14 +70,14 @@ impl Table {
         Table::Snapshots,
         Table::Leases,
         Table::Log,
-        Table::ByType,
-        Table::ByTypeVersion,
         Table::ByTime,
-        Table::ByCorrelation,
         Table::Commands,
+        Table::EventTypes,
+        Table::TypeGroups,
+        Table::CorrGroups,
     ];
 
-    fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Table::Meta => "meta",
             Table::Streams => "streams",
@@ -85,16 +87,21 @@ impl Table {
             Table::Snapshots => "snapshots",
             Table::Leases => "leases",
             Table::Log => "log",
-            Table::ByType => "by_type",
-            Table::ByTypeVersion => "by_type_version",
             Table::ByTime => "by_time",
-            Table::ByCorrelation => "by_correlation",
             Table::Commands => "commands",
+            Table::EventTypes => "event_types",
+            Table::TypeGroups => "type_groups",
+            Table::CorrGroups => "corr_groups",
         }
     }
 }
 
-const META_FORMAT_KEY: &[u8] = b"format_version";
+/// The databases of format 1 that format 2 replaced (the upgrade drops them).
+pub(crate) const FORMAT1_ONLY: [&str; 3] = ["by_type", "by_type_version", "by_correlation"];
+
+pub(crate) const META_FORMAT_KEY: &[u8] = b"format_version";
+/// The next type id to hand out (u32 BE), in `meta`.
+pub(crate) const META_NEXT_TYPE_ID: &[u8] = b"next_type_id";
 pub(crate) const DATA_FILE: &str = "data.mdb";
 pub(crate) const BACKEND: &str = "lmdb";
 
@@ -378,33 +385,8 @@ impl Storage {
         settings: &LmdbSettings,
         opened_with: EnvSettings,
     ) -> Result<(Storage, i32)> {
-        let mut flags = lmdb::EnvironmentFlags::NO_TLS;
-        match settings.durability {
-            Durability::Full => {}
-            Durability::NoMetaSync => flags |= lmdb::EnvironmentFlags::NO_META_SYNC,
-            Durability::NoSync => flags |= lmdb::EnvironmentFlags::NO_SYNC,
-        }
-        let env = lmdb::Environment::new()
-            .set_flags(flags)
-            .set_max_dbs(Table::ALL.len() as u32 + 2)
-            .set_max_readers(settings.max_readers)
-            .set_map_size(settings.initial_map_size)
-            .open_with_permissions(dir, settings.file_mode as lmdb_sys::mdb_mode_t)
-            .map_err(|e| storage_error("opening the LMDB environment", e))?;
-
-        // R-RES-3: reader slots left by processes that died are freed now, so they neither
-        // pin old pages nor exhaust the reader table.
-        let mut dead: libc::c_int = 0;
-        // SAFETY: env.env() is the live environment handle owned by `env`; `dead` outlives the call.
-        let rc = unsafe { lmdb_sys::mdb_reader_check(env.env(), &mut dead) };
-        if rc != 0 {
-            return Err(storage_error(
-                "clearing stale reader slots",
-                lmdb::Error::from_err_code(rc),
-            ));
-        }
-
-        let tables = Self::create_tables(&env)?;
+        let (env, dead) = open_environment(dir, settings)?;
+        let tables = open_tables(&env, dir)?;
         let storage = Storage {
             env: ManuallyDrop::new(env),
             tables,
@@ -418,75 +400,7 @@ impl Storage {
             committed: Condvar::new(),
             settings: settings.clone(),
         };
-        storage.check_format()?;
         Ok((storage, dead))
-    }
-
-    /// Opens (creating where new) every table in one write transaction. Like every write it
-    /// adopts a map another process grew meanwhile (`MDB_MAP_RESIZED`) and tries again
-    /// (R-PROC-3: opens succeed while other processes append).
-    fn create_tables(env: &lmdb::Environment) -> Result<[lmdb::Database; Table::ALL.len()]> {
-        let operation = "creating the store's tables";
-        loop {
-            let txn = match env.begin_rw_txn() {
-                Ok(txn) => txn,
-                Err(lmdb::Error::MapResized) => {
-                    // No transaction of this environment is live yet: nothing to wait for.
-                    env.set_map_size(0).map_err(|e| {
-                        storage_error("adopting the map size another process set", e)
-                    })?;
-                    continue;
-                }
-                Err(e) => return Err(storage_error(operation, e)),
-            };
-            let mut dbs = Vec::with_capacity(Table::ALL.len());
-            for table in Table::ALL {
-                // SAFETY: the handles are used only after this transaction commits (below), and
-                // no other thread opens databases of this environment meanwhile (the registry is
-                // locked while it opens).
-                let db = unsafe { txn.create_db(Some(table.name()), lmdb::DatabaseFlags::empty()) }
-                    .map_err(|e| storage_error(operation, e))?;
-                dbs.push(db);
-            }
-            txn.commit().map_err(|e| storage_error(operation, e))?;
-            return Ok(dbs.try_into().expect("one database per table"));
-        }
-    }
-
-    /// Records the format version in a new directory; refuses a directory of a newer format.
-    fn check_format(&self) -> Result<()> {
-        self.write("checking the on-disk format version", |w| {
-            match w.get(Table::Meta, META_FORMAT_KEY)? {
-                Some(bytes) => {
-                    let found = bytes
-                        .try_into()
-                        .map(u32::from_be_bytes)
-                        .map_err(|_| Error::Serialization {
-                            key: "meta 'format_version'".into(),
-                            version: None,
-                            reason: "the format version record is not 4 bytes".into(),
-                        })?;
-                    if found > FORMAT_VERSION {
-                        return Err(Error::Storage {
-                            operation: "opening the store directory".into(),
-                            hint: format!(
-                                "Directory '{}' was written by on-disk format {found}, newer than format \
-                                 {FORMAT_VERSION} that this library reads; use a newer library.",
-                                self.path.display()
-                            ),
-                            source: Box::new(StorageCause {
-                                backend: BACKEND,
-                                code: "FORMAT_TOO_NEW".into(),
-                                number: None,
-                                message: format!("on-disk format {found} is newer than {FORMAT_VERSION}"),
-                            }),
-                        });
-                    }
-                    Ok(())
-                }
-                None => w.put(Table::Meta, META_FORMAT_KEY, &FORMAT_VERSION.to_be_bytes()),
-            }
-        })
     }
 
     pub(crate) fn path(&self) -> &Path {
@@ -706,6 +620,144 @@ impl Storage {
             .set_map_size(0)
             .map_err(|e| storage_error("adopting the map size another process set", e))
     }
+}
+
+/// Opens the LMDB environment of `dir` with `settings` and clears stale reader slots (R-RES-3);
+/// also returns how many it cleared. No table is opened yet.
+pub(crate) fn open_environment(
+    dir: &Path,
+    settings: &LmdbSettings,
+) -> Result<(lmdb::Environment, i32)> {
+    let mut flags = lmdb::EnvironmentFlags::NO_TLS;
+    match settings.durability {
+        Durability::Full => {}
+        Durability::NoMetaSync => flags |= lmdb::EnvironmentFlags::NO_META_SYNC,
+        Durability::NoSync => flags |= lmdb::EnvironmentFlags::NO_SYNC,
+    }
+    let env = lmdb::Environment::new()
+        .set_flags(flags)
+        // Format 2's tables, the format-1 ones an upgrade opens, and room to spare.
+        .set_max_dbs((Table::ALL.len() + FORMAT1_ONLY.len()) as u32 + 4)
+        .set_max_readers(settings.max_readers)
+        .set_map_size(settings.initial_map_size)
+        .open_with_permissions(dir, settings.file_mode as lmdb_sys::mdb_mode_t)
+        .map_err(|e| storage_error("opening the LMDB environment", e))?;
+    // Reader slots left by processes that died are freed now, so they neither pin old pages
+    // nor exhaust the reader table.
+    let mut dead: libc::c_int = 0;
+    // SAFETY: env.env() is the live environment handle owned by `env`; `dead` outlives the call.
+    let rc = unsafe { lmdb_sys::mdb_reader_check(env.env(), &mut dead) };
+    if rc != 0 {
+        return Err(storage_error(
+            "clearing stale reader slots",
+            lmdb::Error::from_err_code(rc),
+        ));
+    }
+    Ok((env, dead))
+}
+
+/// Begins a write transaction, adopting a map another process grew meanwhile
+/// (`MDB_MAP_RESIZED`) until one begins. For use before any transaction of `env` is live.
+pub(crate) fn begin_first_write<'e>(
+    env: &'e lmdb::Environment,
+    operation: &str,
+) -> Result<lmdb::RwTransaction<'e>> {
+    loop {
+        match env.begin_rw_txn() {
+            Ok(txn) => return Ok(txn),
+            Err(lmdb::Error::MapResized) => {
+                // No transaction of this environment is live yet: nothing to wait for.
+                env.set_map_size(0)
+                    .map_err(|e| storage_error("adopting the map size another process set", e))?;
+            }
+            Err(e) => return Err(storage_error(operation, e)),
+        }
+    }
+}
+
+/// The format version recorded in `meta`, `None` for a new store.
+pub(crate) fn read_format(txn: &impl Transaction, meta: lmdb::Database) -> Result<Option<u32>> {
+    match txn.get(meta, &META_FORMAT_KEY) {
+        Ok(bytes) => bytes
+            .try_into()
+            .map(u32::from_be_bytes)
+            .map(Some)
+            .map_err(|_| Error::Serialization {
+                key: "meta 'format_version'".into(),
+                version: None,
+                reason: "the format version record is not 4 bytes".into(),
+            }),
+        Err(lmdb::Error::NotFound) => Ok(None),
+        Err(e) => Err(storage_error("reading the on-disk format version", e)),
+    }
+}
+
+/// Opens every table of format 2 in one write transaction, after checking the directory's
+/// format: a new store gets format 2; format 1 is refused with the call that upgrades it; a
+/// newer format is refused. Like every write it adopts a map another process grew meanwhile
+/// (R-PROC-3: opens succeed while other processes append).
+fn open_tables(env: &lmdb::Environment, dir: &Path) -> Result<[lmdb::Database; Table::ALL.len()]> {
+    let operation = "opening the store's tables";
+    let txn = begin_first_write(env, operation)?;
+    // SAFETY (every create_db below): the handles are used only after this transaction
+    // commits, and no other thread opens databases of this environment meanwhile (the registry
+    // is locked while it opens).
+    let meta = unsafe { txn.create_db(Some(Table::Meta.name()), lmdb::DatabaseFlags::empty()) }
+        .map_err(|e| storage_error(operation, e))?;
+    match read_format(&txn, meta)? {
+        Some(FORMAT_VERSION) | None => {}
+        Some(1) => return Err(upgrade_needed(dir)),
+        Some(found) => {
+            return Err(crate::backend_error(
+                "opening the store directory",
+                format!(
+                    "Directory '{}' was written by on-disk format {found}, newer than format \
+                     {FORMAT_VERSION} that this library reads; use a newer library.",
+                    dir.display()
+                ),
+                "FORMAT_TOO_NEW",
+                format!("on-disk format {found} is newer than {FORMAT_VERSION}"),
+            ))
+        }
+    }
+    let mut dbs = Vec::with_capacity(Table::ALL.len());
+    for table in Table::ALL {
+        let db = if table == Table::Meta {
+            meta
+        } else {
+            unsafe { txn.create_db(Some(table.name()), lmdb::DatabaseFlags::empty()) }
+                .map_err(|e| storage_error(operation, e))?
+        };
+        dbs.push(db);
+    }
+    let mut txn = txn;
+    if read_format(&txn, meta)?.is_none() {
+        txn.put(
+            meta,
+            &META_FORMAT_KEY,
+            &FORMAT_VERSION.to_be_bytes(),
+            lmdb::WriteFlags::empty(),
+        )
+        .map_err(|e| storage_error(operation, e))?;
+    }
+    txn.commit().map_err(|e| storage_error(operation, e))?;
+    Ok(dbs.try_into().expect("one database per table"))
+}
+
+/// Opening a format-1 directory: it must be upgraded first, by an explicit call.
+fn upgrade_needed(dir: &Path) -> Error {
+    crate::backend_error(
+        "opening the store directory",
+        format!(
+            "Directory '{}' is in on-disk format 1; this library reads format {FORMAT_VERSION}. \
+             Upgrade it once with lode::upgrade_directory (C: lode_upgrade_directory, Python: \
+             lode.upgrade_directory, .NET: LodeEventStoreProvider.UpgradeDirectory) while no other \
+             process uses it; the upgrade is one transaction (a crash leaves format 1 intact).",
+            dir.display()
+        ),
+        "FORMAT_UPGRADE_NEEDED",
+        "the store is in on-disk format 1".to_string(),
+    )
 }
 
 /// The identity of the data file at `path`, or `None` if there is none yet.
@@ -969,6 +1021,28 @@ impl WriteTxn<'_> {
     /// storage error (failing the transaction), never as a misordered table.
     pub(crate) fn put_append(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<()> {
         self.put_flagged(table, key, value, lmdb::WriteFlags::APPEND)
+    }
+
+    /// Inserts or replaces `key`, with `MDB_APPEND` when it is the table's largest key (the
+    /// common case for keys that grow with time: time-ordered message ids, positions) and an
+    /// ordinary insert otherwise. A refused `MDB_APPEND` writes nothing and leaves the
+    /// transaction usable (LMDB returns before touching a page), so trying it first costs one
+    /// comparison with the last key.
+    pub(crate) fn put_at_end_or_insert(
+        &mut self,
+        table: Table,
+        key: &[u8],
+        value: &[u8],
+    ) -> Result<()> {
+        match self.txn.put(
+            db(self.tables, table),
+            &key,
+            &value,
+            lmdb::WriteFlags::APPEND,
+        ) {
+            Err(lmdb::Error::KeyExist) => self.put(table, key, value),
+            other => other.map_err(|e| storage_error("writing a record", e)),
+        }
     }
 
     /// [`WriteTxn::put_with`] with `MDB_APPEND`: the same guarantee and the same check as

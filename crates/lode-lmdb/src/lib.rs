@@ -9,7 +9,8 @@
 //! `data_file.rs` refuses a truncated data file before LMDB maps it; `copy.rs` copies a live
 //! environment (backups) with progress and cancellation; `layout.rs` is the byte
 //! layout of every key and value (docs/storage-layout.md); `view.rs` implements the store's
-//! operations on those tables, verifying every record it hands up.
+//! operations on those tables, verifying every record it hands up; `upgrade.rs` upgrades a
+//! format-1 directory to format 2 in one transaction.
 
 mod copy;
 mod data_file;
@@ -17,6 +18,7 @@ mod env;
 mod layout;
 mod registry;
 mod settings;
+mod upgrade;
 mod view;
 
 use std::path::Path;
@@ -30,6 +32,7 @@ use lode_backend::{
 use crate::env::Storage;
 pub use crate::env::FORMAT_VERSION;
 pub use crate::settings::{Durability, LmdbSettings, MAX_READERS};
+pub use crate::upgrade::{upgrade, Upgraded};
 
 /// The name this backend's storage errors carry.
 pub const NAME: &str = "lmdb";

@@ -59,7 +59,9 @@ pub use lode_backend::{
     format_micros, Backend, CommandRecord, Error, ErrorKind, Messages, Micros, Result,
     StorageCause, StreamId,
 };
-pub use open::{lmdb_version, Durability, ProviderSettings, FORMAT_VERSION};
+pub use open::{
+    lmdb_version, upgrade_directory, Durability, ProviderSettings, Upgraded, FORMAT_VERSION,
+};
 pub use provider::EventStoreProvider;
 pub use query::{LogRecord, Query, QueryPage};
 pub use settings::StoreSettings;

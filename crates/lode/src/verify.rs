@@ -616,13 +616,11 @@ fn check_indexes(
         }
     }
     let mut found_types = BTreeSet::new();
-    let mut found_type_versions = BTreeSet::new();
     let mut found_correlations = BTreeSet::new();
     let mut found_ids = BTreeSet::new();
     let mut found_times = BTreeSet::new();
     for kind in [
         IndexKind::Type,
-        IndexKind::TypeVersion,
         IndexKind::Correlation,
         IndexKind::MessageId,
         IndexKind::Time,
@@ -635,11 +633,6 @@ fn check_indexes(
                     event_version,
                     position,
                 } => found_types.insert((event_type.to_string(), event_version, position)),
-                IndexEntry::TypeVersion {
-                    event_type,
-                    event_version,
-                    position,
-                } => found_type_versions.insert((event_type.to_string(), event_version, position)),
                 IndexEntry::Correlation { id, position } => {
                     found_correlations.insert((id.to_string(), position))
                 }
@@ -661,16 +654,9 @@ fn check_indexes(
             );
         }
     }
-    compare(report, "event type", types.clone(), found_types, |t| {
+    compare(report, "event type", types, found_types, |t| {
         at_position(t.2)
     });
-    compare(
-        report,
-        "event type and version",
-        types,
-        found_type_versions,
-        |t| at_position(t.2),
-    );
     compare(
         report,
         "correlation",

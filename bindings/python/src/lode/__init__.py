@@ -36,6 +36,7 @@ from .errors import (
 )
 from .messages import EventMessage, MessageLike, create_message, new_message_id, to_json_bytes
 from .store import CommandRecord, EventStore, EventStoreProvider, LogRecord, MetadataLike, Timeout
+from .upgrade import upgrade_directory
 
 __version__ = "0.1.0"
 
@@ -76,5 +77,6 @@ __all__ = [
     "load_library",
     "new_message_id",
     "to_json_bytes",
+    "upgrade_directory",
     "verify",
 ]
