@@ -7,9 +7,9 @@
 //! - the global log is 1..=M without gaps (M = the events of all streams), each entry names an
 //!   event that carries that position, each event appears once, and recorded-at never
 //!   decreases (Q-LOG-1);
-//! - each index holds exactly the entries the events call for: by type, by type and version,
-//!   by correlation id, by message id, and a time index from which every time query starts at
-//!   the right event (Q-Q-1 .. Q-Q-3, B-APP-6);
+//! - each index holds exactly the entries the events call for: by type and event version, by
+//!   correlation id, by message id, and a time index from which every time query starts at the
+//!   right event (Q-Q-1 .. Q-Q-3, B-APP-6);
 //! - each command record names a stream and versions that exist, recorded with its events
 //!   (Q-CMD-2);
 //! - leases and snapshots are well formed, and snapshots stand at versions their stream has.
