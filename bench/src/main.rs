@@ -967,6 +967,205 @@ fn p7(cfg: &Cfg, g: &Gen, rep: &mut Report) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// B1 and B2: online backup (MB/s against `cp` of the same file in the same run) and verify
+// (events/s against a raw LMDB scan of every table of the same store).
+
+/// Bytes of the regular files directly in `dir`.
+fn dir_bytes(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .map(|it| {
+            it.filter_map(|e| e.ok())
+                .filter_map(|e| e.metadata().ok())
+                .filter(|m| m.is_file())
+                .map(|m| m.len())
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+/// Every entry of every named table of the store in `dir`, read in one transaction (what
+/// verify must read at least); returns the bytes touched.
+fn raw_scan_all(dir: &Path) -> u64 {
+    let env = lmdb::Environment::new()
+        .set_flags(lmdb::EnvironmentFlags::NO_TLS)
+        .set_max_dbs(32)
+        .set_map_size(16 << 30)
+        .open(dir)
+        .expect("open the store with raw LMDB");
+    // Every named table, whatever the on-disk format: they are the keys of the main database.
+    let names: Vec<String> = {
+        let main = env.open_db(None).expect("the main database");
+        let txn = env.begin_ro_txn().unwrap();
+        let mut c = txn.open_ro_cursor(main).unwrap();
+        c.iter_start()
+            .map(|r| String::from_utf8_lossy(r.unwrap().0).into_owned())
+            .collect()
+    };
+    let dbs: Vec<lmdb::Database> = names
+        .iter()
+        .map(|n| env.open_db(Some(n)).expect("a table"))
+        .collect();
+    let txn = env.begin_ro_txn().unwrap();
+    let (mut touched, mut fold) = (0u64, 0u8);
+    for db in dbs {
+        let mut c = txn.open_ro_cursor(db).unwrap();
+        for (k, v) in c.iter_start().map(|r| r.unwrap()) {
+            // Read every byte (as a CRC check does), with no check at all.
+            fold ^= v.iter().fold(0u8, |a, &b| a ^ b);
+            touched += (k.len() + v.len()) as u64;
+        }
+    }
+    std::hint::black_box(fold);
+    touched
+}
+
+fn backup_and_verify(cfg: &Cfg, g: &Gen, rep: &mut Report) {
+    let n = cfg.pick(100_000u64, 500_000);
+    let reps = cfg.pick(3usize, 5);
+    let accounts = 100u64;
+    let ds = fresh_dir(cfg, "b1-source");
+    let out = fresh_dir(cfg, "b1-copies");
+    progress(&format!(
+        "B1/B2: building a store of {n} events in {accounts} streams (NoSync, not measured)"
+    ));
+    {
+        let p = lode_provider(ds.path(), Durability::NoSync);
+        let per = n / accounts;
+        for a in 0..accounts {
+            let acct = account(50_000 + a);
+            let s = p.open_store(AGGREGATE, &acct).unwrap();
+            for chunk in 0..per.div_ceil(5_000) {
+                let from = chunk * 5_000;
+                let k = 5_000.min(per - from);
+                s.add(&jsons(&g.events(&acct, from, k))).unwrap();
+            }
+            s.close().unwrap();
+        }
+    }
+    // The store is opened in Full mode for the measurements, as a live store would be.
+    let source_file = ds.path().join("data.mdb");
+    std::fs::File::open(&source_file)
+        .unwrap()
+        .sync_all()
+        .unwrap();
+    let data_bytes = std::fs::metadata(&source_file).unwrap().len();
+    let p = lode_provider(ds.path(), Durability::Full);
+    let events = p.head_position().unwrap();
+    progress(&format!(
+        "B1: {reps} × (backup, compacted backup, cp + fsync) of a {:.0} MB data file",
+        data_bytes as f64 / 1e6
+    ));
+    let (mut plain, mut compact, mut cp) = (vec![], vec![], vec![]);
+    let mut compact_bytes = 0u64;
+    let mut reports = 0usize;
+    for r in 0..reps {
+        // Interleaved, so page-cache warmth and disk drift hit all three alike.
+        let target = out.path().join(format!("plain-{r}"));
+        let (t, info) = time(|| {
+            p.backup(&target, &lode::BackupOptions::default(), |_| {
+                reports += 1;
+                true
+            })
+            .expect("backup")
+        });
+        assert_eq!(info.position, events);
+        plain.push(info.bytes as f64 / t / 1e6);
+        std::fs::remove_dir_all(&target).unwrap();
+
+        let target = out.path().join(format!("compact-{r}"));
+        let options = lode::BackupOptions {
+            compact: true,
+            ..lode::BackupOptions::default()
+        };
+        let (t, info) = time(|| p.backup(&target, &options, |_| true).expect("backup"));
+        compact_bytes = info.bytes;
+        // Against the source's size: what an operator waits for per byte of store.
+        compact.push(data_bytes as f64 / t / 1e6);
+        std::fs::remove_dir_all(&target).unwrap();
+
+        let target = out.path().join(format!("cp-{r}"));
+        std::fs::create_dir(&target).unwrap();
+        let (t, ()) = time(|| {
+            let ok = std::process::Command::new("cp")
+                .arg(&source_file)
+                .arg(&target)
+                .status()
+                .expect("run cp")
+                .success();
+            assert!(ok, "cp failed");
+            std::fs::File::open(target.join("data.mdb"))
+                .unwrap()
+                .sync_all()
+                .unwrap();
+        });
+        cp.push(dir_bytes(&target) as f64 / t / 1e6);
+        std::fs::remove_dir_all(&target).unwrap();
+    }
+    let (lp, lc, bc) = (median(&plain), median(&compact), median(&cp));
+    rep.rows.push(Row {
+        id: "B1",
+        what: format!(
+            "online backup of a {:.0} MB store, {n} events (MB/s)",
+            data_bytes as f64 / 1e6
+        ),
+        lode: lp,
+        unit: "MB/s",
+        baselines: vec![("cp", bc)],
+        ratios: vec![("backup/cp".into(), lp / bc)],
+        target: "report (same-run ratio)".into(),
+        met: None,
+        note: format!(
+            "plain copy, fsync'ed, store open in Full mode; cp + fsync of the same data.mdb {bc:.0} MB/s; \
+             compacted backup {lc:.0} MB/s of source ({:.0} MB copy, ratio to cp {:.2}); \
+             {reports} progress reports in {reps} plain backups",
+            compact_bytes as f64 / 1e6,
+            lc / bc
+        ),
+    });
+    rep.extra.insert(
+        "b1".into(),
+        json!({"data_bytes": data_bytes, "events": events, "backup_mb_s": plain,
+               "compact_mb_s_of_source": compact, "compact_bytes": compact_bytes, "cp_mb_s": cp}),
+    );
+
+    progress(&format!(
+        "B2: {reps} × (verify, raw LMDB scan of every table)"
+    ));
+    let (mut ver, mut scan) = (vec![], vec![]);
+    let mut index_entries = 0;
+    drop(p);
+    for _ in 0..reps {
+        let (t, report) = time(|| lode::verify_directory(ds.path()).expect("verify"));
+        assert!(report.is_ok(), "{report}");
+        assert_eq!(report.events, events);
+        index_entries = report.index_entries;
+        ver.push(events as f64 / t);
+        let (t, touched) = time(|| raw_scan_all(ds.path()));
+        assert!(touched > 0);
+        scan.push(events as f64 / t);
+    }
+    let (lv, rv) = (median(&ver), median(&scan));
+    rep.rows.push(Row {
+        id: "B2",
+        what: format!("verify a {n}-event store, every invariant (events/s)"),
+        lode: lv,
+        unit: "events/s",
+        baselines: vec![("raw LMDB", rv)],
+        ratios: vec![("verify/raw scan".into(), lv / rv)],
+        target: "report (same-run ratio)".into(),
+        met: None,
+        note: format!(
+            "raw LMDB: one cursor walk over every entry of every table (no checks); verify also \
+             checks {index_entries} index entries, every CRC and every message's metadata"
+        ),
+    });
+    rep.extra.insert(
+        "b2".into(),
+        json!({"events": events, "verify_events_s": ver, "raw_scan_events_s": scan}),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
 // P8 and P9: a store grown to 1,000,000 events.
 
 fn big(cfg: &Cfg, g: &Gen, rep: &mut Report) {
@@ -1282,6 +1481,9 @@ fn print_table(rows: &[Row]) {
         if raw == "-" {
             raw = base("full read");
         }
+        if raw == "-" {
+            raw = base("cp");
+        }
         let ratios = r
             .ratios
             .iter()
@@ -1330,7 +1532,9 @@ fn main() {
             }
             "--data-dir" => cfg.data_root = PathBuf::from(args.next().expect("--data-dir DIR")),
             "-h" | "--help" => {
-                println!("lode-bench [--quick] [--only P1,P2,...] [--data-dir DIR] [--seq-ids]");
+                println!(
+                    "lode-bench [--quick] [--only P1,P2,...,B1,B2] [--data-dir DIR] [--seq-ids]"
+                );
                 return;
             }
             other => panic!("unknown argument {other}"),
@@ -1382,6 +1586,9 @@ fn main() {
     }
     if cfg.runs("P8") || cfg.runs("P9") {
         big(&cfg, &g, &mut rep);
+    }
+    if cfg.runs("B1") || cfg.runs("B2") {
+        backup_and_verify(&cfg, &g, &mut rep);
     }
     let elapsed = secs(started.elapsed());
     let rss = peak_rss_kib();

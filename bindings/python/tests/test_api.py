@@ -143,6 +143,11 @@ class TypeCheckTest(StoreTest):
                                     {"name": None, "id": 1, "since_version": None, "database": 2, "max": "3"}),
             "command_processed": (p.command_processed, {"command_id": "c"}, {"command_id": None}),
             "get_command": (p.get_command, {"command_id": "c"}, {"command_id": b"c"}),
+            "backup": (p.backup, {"path": self.path + "/never"},
+                       {"path": None, "compact": 1, "verify": "yes", "max_bytes_per_second": 1.5,
+                        "progress": "print"}),
+            "check_backup": (p.check_backup, {"path": self.path}, {"path": 7}),
+            "verify_directory": (lode.verify, {"path": self.path}, {"path": None, "library": 3}),
             "reopen": (store.reopen, {}, {"session_timeout": "60", "open_timeout": nothing}),
             "add": (store.add, {"items": []}, {"items": None}),
             "add_with_command": (store.add_with_command, {"items": [], "command_id": "c"},
@@ -176,7 +181,7 @@ class TypeCheckTest(StoreTest):
             "EventStoreProvider": lode.EventStoreProvider.__init__, "EventMessage": lode.EventMessage.__init__,
             "load_library": lode.load_library, "configure_logging": lode.configure_logging,
             "create_message": lode.create_message, "to_json_bytes": lode.to_json_bytes,
-            "format_dotnet_time": lode.messages.format_dotnet_time,
+            "format_dotnet_time": lode.messages.format_dotnet_time, "verify_directory": lode.verify,
         }
         public = {n for n, f in inspect.getmembers(lode.EventStoreProvider, inspect.isfunction) if not n.startswith("_")}
         public |= {n for n, f in inspect.getmembers(lode.EventStore, inspect.isfunction) if not n.startswith("_")}

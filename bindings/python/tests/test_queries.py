@@ -146,8 +146,9 @@ class QueryTest(StoreTest):
             "get_slice", "get_to", "last_snapshot_version", "renew", "reopen", "snapshot",
             "snapshot_all", "snapshot_versions", "version"]))
         self.assertEqual(public["EventStoreProvider"], sorted([
-            "close", "command_processed", "events_by_correlation", "events_by_time", "events_by_type",
-            "get_command", "open_store", "open_store_for", "read_log", "stream_events_since"]))
+            "backup", "check_backup", "close", "command_processed", "events_by_correlation", "events_by_time",
+            "events_by_type", "get_command", "open_store", "open_store_for", "read_log", "stream_events_since",
+            "verify"]))
         store = self.open()
         store.add([message()])
         before = store.get()[0].raw

@@ -102,7 +102,7 @@ pub(crate) const FORMAT1_ONLY: [&str; 3] = ["by_type", "by_type_version", "by_co
 pub(crate) const META_FORMAT_KEY: &[u8] = b"format_version";
 /// The next type id to hand out (u32 BE), in `meta`.
 pub(crate) const META_NEXT_TYPE_ID: &[u8] = b"next_type_id";
-const DATA_FILE: &str = "data.mdb";
+pub(crate) const DATA_FILE: &str = "data.mdb";
 pub(crate) const BACKEND: &str = "lmdb";
 
 /// An opened LMDB directory, shared by every provider of this process opened on it.
@@ -314,8 +314,22 @@ impl Storage {
     /// Opens (creating if needed) the LMDB environment in `dir`, or returns the one this process
     /// already has open on the same data file (whatever path names it).
     pub(crate) fn open(dir: &Path, settings: &LmdbSettings) -> Result<Arc<Storage>> {
+        Storage::open_with(dir, settings, false)
+    }
+
+    /// [`Storage::open`]; with `existing`, the directory must already hold a store (nothing is
+    /// created) and an environment this process has open on it is shared whatever its settings.
+    pub(crate) fn open_with(
+        dir: &Path,
+        settings: &LmdbSettings,
+        existing: bool,
+    ) -> Result<Arc<Storage>> {
         registry::install_fork_hooks();
-        create_dir(dir, settings.directory_mode)?;
+        if existing {
+            check_holds_a_store(dir)?;
+        } else {
+            create_dir(dir, settings.directory_mode)?;
+        }
         let canonical = dir
             .canonicalize()
             .map_err(|e| io_error("resolving the store directory", e))?;
@@ -323,7 +337,11 @@ impl Storage {
         let wanted = EnvSettings::of(settings);
         let registry = registry::lock();
         if let Some(id) = file_id(&data_path)? {
-            if let Some(existing) = registry.get(id) {
+            if let Some(existing_env) = registry.get(id) {
+                if existing {
+                    return Ok(existing_env);
+                }
+                let existing = existing_env;
                 if let Some((name, open, asked)) = existing.opened_with.first_difference(&wanted) {
                     return Err(Error::invalid(
                         name,
@@ -558,36 +576,40 @@ impl Storage {
         self.settings.clone()
     }
 
-    /// Writes a consistent copy of the environment into `dir` (created, or an existing empty
-    /// directory), compacted if asked: LMDB copies one read snapshot while writers go on.
-    pub(crate) fn copy_to(&self, dir: &Path, compact: bool) -> Result<()> {
+    /// Runs `f` with the environment while holding the gate shared, so this process's map is
+    /// not resized until `f` returns (a copy reads the map for its whole run: `copy.rs`).
+    pub(crate) fn with_env_shared<T>(&self, f: impl FnOnce(&lmdb::Environment) -> T) -> Result<T> {
         self.check_process()?;
-        create_dir(dir, self.settings.directory_mode)?;
-        let data = dir.join(DATA_FILE);
-        if data.exists() {
-            return Err(crate::backend_error(
-                "copying the store",
-                format!(
-                    "'{}' already holds a store; a copy is only written into a new directory.",
-                    dir.display()
-                ),
-                "TARGET_HOLDS_A_STORE",
-                format!("{} exists", data.display()),
-            ));
-        }
-        let path = std::ffi::CString::new(dir.as_os_str().as_encoded_bytes())
-            .map_err(|_| Error::invalid("dir", "the path contains a NUL byte"))?;
-        let flags = if compact { lmdb_sys::MDB_CP_COMPACT } else { 0 };
         let _gate = self.gate.read();
-        // SAFETY: env() is the live environment (this process's: checked above); `path` is a
-        // NUL-terminated string alive for the call.
-        let rc = unsafe { lmdb_sys::mdb_env_copy2(self.env.env(), path.as_ptr(), flags) };
-        if rc != 0 {
-            return Err(storage_error(
-                "copying the store",
-                lmdb::Error::from_err_code(rc),
-            ));
+        Ok(f(&self.env))
+    }
+
+    /// The named tables, in [`Table::ALL`] order.
+    pub(crate) fn table_handles(&self) -> &[lmdb::Database] {
+        &self.tables
+    }
+
+    /// Grows the map to at least `bytes` (never past the configured maximum) while no
+    /// transaction of this process is live. A copy does this before it starts, so that appends
+    /// during the copy rarely need to grow the map (growing waits for the copy to end).
+    pub(crate) fn reserve_map(&self, bytes: usize) -> Result<()> {
+        self.check_process()?;
+        let exclusive = self.gate.write();
+        let current = self.map_size();
+        let next = bytes.min(self.opened_with.max_map_size);
+        if next <= current {
+            return Ok(());
         }
+        let grown = self
+            .env
+            .set_map_size(next)
+            .map_err(|e| storage_error("growing the memory map before a copy", e));
+        drop(exclusive);
+        grown?;
+        log_later::note(Note::MapGrown {
+            from: current,
+            to: next,
+        });
         Ok(())
     }
 
@@ -764,6 +786,29 @@ fn truncated_error(path: &Path, t: data_file::Truncated) -> Error {
             number: None,
             message: format!("data file of {} bytes, {} bytes needed", t.len, t.needed),
         }),
+    }
+}
+
+/// Refuses a directory that holds no store (no data file, or an empty one).
+fn check_holds_a_store(dir: &Path) -> Result<()> {
+    let data = dir.join(DATA_FILE);
+    match std::fs::metadata(&data) {
+        Ok(m) if m.is_file() && m.len() > 0 => Ok(()),
+        Ok(_) | Err(_) if !dir.is_dir() => Err(crate::backend_error(
+            "opening a store directory",
+            format!("'{}' is not a directory.", dir.display()),
+            "NOT_A_STORE",
+            format!("{} is not a directory", dir.display()),
+        )),
+        _ => Err(crate::backend_error(
+            "opening a store directory",
+            format!(
+                "'{}' holds no store (no {DATA_FILE}, or an empty one); nothing was created there.",
+                dir.display()
+            ),
+            "NOT_A_STORE",
+            format!("{} is missing or empty", data.display()),
+        )),
     }
 }
 

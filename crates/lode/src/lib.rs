@@ -27,11 +27,14 @@
 //! its queries; `store.rs` one stream's session API; `append.rs` checks a batch and decides
 //! what it writes; `commit.rs` groups concurrent appends into one transaction; `session.rs`
 //! the lease rules; `query.rs` the log and queries; `envelope.rs` reads an EventMessage and
-//! makes the one edit (`scan.rs` is its fast one-pass reader); `create.rs` builds messages; `verify.rs` checks every invariant;
+//! makes the one edit (`scan.rs` is its fast one-pass reader); `create.rs` builds messages;
+//! `verify.rs` checks every invariant; `backup.rs` makes online backups, verifies directories
+//! and checks backups against their source;
 //! `open.rs` opens a directory with the LMDB backend (the crate `lode-lmdb`). The storage
 //! itself is behind the seam of the crate `lode-backend`.
 
 mod append;
+mod backup;
 mod commit;
 mod core;
 mod create;
@@ -46,6 +49,10 @@ mod store;
 pub mod verify;
 
 pub use append::Command;
+pub use backup::{
+    read_backup_info, verify_directory, BackupCheck, BackupInfo, BackupOptions, BackupProgress,
+    BACKUP_FILE,
+};
 pub use create::{
     create_message, format_dotnet_time, new_message_id, write_dotnet_json_string, NewMessage,
 };

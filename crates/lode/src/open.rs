@@ -82,6 +82,15 @@ pub(crate) fn open_directory(path: &Path, settings: &LmdbSettings) -> Result<Arc
     Ok(Arc::new(lode_lmdb::LmdbBackend::open(path, settings)?))
 }
 
+/// Opens the directory `path`, which must already hold a store (nothing is created there); an
+/// environment this process has open on it is shared whatever its settings (verify, backups).
+pub(crate) fn open_existing(path: &Path) -> Result<Arc<dyn Backend>> {
+    Ok(Arc::new(lode_lmdb::LmdbBackend::open_existing(
+        path,
+        &LmdbSettings::default(),
+    )?))
+}
+
 /// The version of the bundled LMDB engine.
 pub fn lmdb_version() -> String {
     lode_lmdb::engine_version()

@@ -14,9 +14,11 @@ Quick start::
 """
 
 from ._native import ABI_VERSION, configure_logging, load_library
+from .backup import BackupCheck, BackupInfo, BackupProgress, VerifyProblem, VerifyReport, verify
 from .errors import (
     DuplicateEventStoreIdempotencyIdException,
     EventStoreArgumentError,
+    EventStoreCancelledError,
     EventStoreError,
     EventStoreInternalError,
     EventStoreSerializationError,
@@ -40,11 +42,15 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ABI_VERSION",
+    "BackupCheck",
+    "BackupInfo",
+    "BackupProgress",
     "CommandRecord",
     "DuplicateEventStoreIdempotencyIdException",
     "EventMessage",
     "EventStore",
     "EventStoreArgumentError",
+    "EventStoreCancelledError",
     "EventStoreError",
     "EventStoreInternalError",
     "EventStoreProvider",
@@ -64,10 +70,13 @@ __all__ = [
     "StreamSnapshotVersionNotFoundException",
     "StreamVersionNotFoundException",
     "Timeout",
+    "VerifyProblem",
+    "VerifyReport",
     "configure_logging",
     "create_message",
     "load_library",
     "new_message_id",
     "to_json_bytes",
     "upgrade_directory",
+    "verify",
 ]
