@@ -189,7 +189,7 @@ fn read_message<'a>(
     let text =
         std::str::from_utf8(bytes).map_err(|e| bad(format!("it is not valid UTF-8 ({e})")))?;
     if reader == Reader::Fast {
-        if let Some(meta) = scan::scan(bytes).and_then(|s| from_scan(what, s)) {
+        if let Some(meta) = scan::scan(text).and_then(|s| from_scan(what, s)) {
             return Ok((meta, true));
         }
     }
@@ -573,7 +573,9 @@ fn prepare_message(message: &[u8], i: usize, reader: Reader) -> Result<PreparedM
 /// (metadata, the offsets of the edit, or the error).
 #[doc(hidden)]
 pub fn readings_for_tests(message: &[u8]) -> (bool, String, String) {
-    let sure = scan::scan(trim_ascii_start(message))
+    let sure = std::str::from_utf8(trim_ascii_start(message))
+        .ok()
+        .and_then(scan::scan)
         .and_then(|s| from_scan("message of the batch", s))
         .is_some();
     let fast = format!("{:?}", prepare_message(message, 0, Reader::Fast));

@@ -16,7 +16,7 @@
 //! `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`. A document nested deeper than the store's
 //! limit (`limits::MAX_NESTING_DEPTH`, R-BAD-6) is left to the serde reading, which says which
 //! error comes first; so a document this reader accepts is never too deep, and its recursion
-//! stays shallow whatever the input. The input is already known to be UTF-8.
+//! stays shallow whatever the input. The input is a `&str`: UTF-8 already.
 
 /// A string value the store reads: its text (no escapes in it) or `null`.
 type Text<'a> = Option<&'a str>;
@@ -62,9 +62,10 @@ use lode_backend::limits::MAX_NESTING_DEPTH;
 
 /// Reads `doc` (a whole document, UTF-8, starting with `{`), or `None` when the serde reading
 /// must decide.
-pub(crate) fn scan(doc: &[u8]) -> Option<Scanned<'_>> {
+pub(crate) fn scan(doc: &str) -> Option<Scanned<'_>> {
     let mut r = Reader {
-        b: doc,
+        s: doc,
+        b: doc.as_bytes(),
         i: 0,
         depth: 0,
     };
@@ -78,6 +79,9 @@ pub(crate) fn scan(doc: &[u8]) -> Option<Scanned<'_>> {
 }
 
 struct Reader<'a> {
+    /// The document, for the text of the fields returned: slicing it at quotes and at the
+    /// bounds of scalars never splits a character, so no UTF-8 check is repeated.
+    s: &'a str,
     b: &'a [u8],
     i: usize,
     /// Nesting of the value being read, the outer object being 1.
@@ -259,20 +263,21 @@ impl<'a> Reader<'a> {
             b'{' | b'[' => return None,
             _ => self.skip_value()?,
         }
-        Some((std::str::from_utf8(&self.b[start..self.i]).ok()?, start))
+        Some((self.s.get(start..self.i)?, start))
     }
 
     /// A string field the store returns: text without escapes, or `null`.
     fn text(&mut self) -> Option<Text<'a>> {
         match self.peek()? {
             b'n' => self.literal(b"null").map(|_| None),
-            // The document is valid UTF-8 and a quote never splits a character, so this
-            // check cannot fail; it is kept to stay free of `unsafe`, and runs only on the few
-            // strings the store returns.
-            b'"' => match self.string()? {
-                (s, false) => Some(Some(std::str::from_utf8(s).ok()?)),
-                (_, true) => None,
-            },
+            b'"' => {
+                let start = self.i + 1;
+                match self.string()? {
+                    // Between two quotes: whole characters (`get` checks the two bounds only).
+                    (_, false) => Some(Some(self.s.get(start..self.i - 1)?)),
+                    (_, true) => None,
+                }
+            }
             _ => None,
         }
     }
