@@ -10,12 +10,14 @@
 //! layout of every key and value (docs/storage-layout.md); `view.rs` implements the store's
 //! operations on those tables, verifying every record it hands up.
 
+mod checkpoints;
 mod data_file;
 mod env;
 mod layout;
 mod registry;
 mod settings;
 mod view;
+mod wait;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -51,10 +53,6 @@ impl LmdbBackend {
         })
     }
 }
-
-/// How often a waiter looks for commits of other processes (commits of this one wake it at
-/// once).
-const HEAD_POLL: Duration = Duration::from_millis(2);
 
 impl Backend for LmdbBackend {
     fn name(&self) -> &'static str {
@@ -95,18 +93,29 @@ impl Backend for LmdbBackend {
         })
     }
 
-    fn wait_for_head(&self, beyond: u64, timeout: Duration) -> Result<u64> {
-        let deadline = Instant::now() + timeout;
+    fn wait_for_head(
+        &self,
+        beyond: u64,
+        timeout: Duration,
+        stop: &dyn Fn() -> bool,
+    ) -> Result<u64> {
+        let deadline = wait::deadline(timeout);
         loop {
-            let seen = self.storage.commits();
-            let head = self.head()?;
-            let now = Instant::now();
-            if head > beyond || now >= deadline {
+            // One short read: the head, and the transaction whose snapshot it is (crate::wait).
+            let (head, snapshot) = self.storage.read("reading the log's head", |r| {
+                Ok((r.log_head()?.map_or(0, |h| h.position), r.id()))
+            })?;
+            if head > beyond || stop() || Instant::now() >= deadline {
                 return Ok(head);
             }
             self.storage
-                .wait_for_commit(seen, HEAD_POLL.min(deadline - now));
+                .waiters
+                .wait_for_txn(snapshot, deadline, stop, || self.storage.last_txnid())?;
         }
+    }
+
+    fn wake_waiters(&self) {
+        self.storage.waiters.wake_all();
     }
 
     fn copy_to(&self, dir: &Path, compact: bool) -> Result<u64> {
