@@ -27,11 +27,13 @@
 //! its queries; `store.rs` one stream's session API; `append.rs` checks a batch and decides
 //! what it writes; `commit.rs` groups concurrent appends into one transaction; `session.rs`
 //! the lease rules; `query.rs` the log and queries; `envelope.rs` reads an EventMessage and
-//! makes the one edit; `create.rs` builds messages; `verify.rs` checks every invariant;
+//! makes the one edit; `subscription.rs` live subscriptions and `checkpoint.rs` consumers'
+//! checkpoints (docs/subscriptions.md); `create.rs` builds messages; `verify.rs` checks every invariant;
 //! `open.rs` opens a directory with the LMDB backend (the crate `lode-lmdb`). The storage
 //! itself is behind the seam of the crate `lode-backend`.
 
 mod append;
+mod checkpoint;
 mod commit;
 mod core;
 mod create;
@@ -42,6 +44,7 @@ mod query;
 mod session;
 mod settings;
 mod store;
+mod subscription;
 pub mod verify;
 
 pub use append::Command;
@@ -50,7 +53,7 @@ pub use create::{
 };
 pub use envelope::{parse_metadata, MessageMetadata};
 pub use lode_backend::{
-    format_micros, Backend, CommandRecord, Error, ErrorKind, Messages, Micros, Result,
+    format_micros, Backend, Checkpoint, CommandRecord, Error, ErrorKind, Messages, Micros, Result,
     StorageCause, StreamId,
 };
 pub use open::{lmdb_version, Durability, ProviderSettings, FORMAT_VERSION};
@@ -58,6 +61,10 @@ pub use provider::EventStoreProvider;
 pub use query::{LogRecord, Query, QueryPage};
 pub use settings::StoreSettings;
 pub use store::EventStore;
+pub use subscription::{
+    EventTypeFilter, Records, Subscription, SubscriptionFilter, SubscriptionPage,
+    SubscriptionStart, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SCAN_BUDGET,
+};
 
 /// Size limits on what callers hand in (R-SEC-3). Past them a call fails with InvalidArgument.
 pub mod limits {
