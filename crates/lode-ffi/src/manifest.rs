@@ -147,6 +147,8 @@ pub fn manifest_json() -> String {
         ("LODE_MAX_QUERY_RECORDS", LODE_MAX_QUERY_RECORDS),
         ("LODE_MAX_READERS", LODE_MAX_READERS as i64),
         ("LODE_MAX_NESTING_DEPTH", LODE_MAX_NESTING_DEPTH as i64),
+        ("LODE_MAX_PAGE_SIZE", crate::LODE_MAX_PAGE_SIZE),
+        ("LODE_DEFAULT_PAGE_SIZE", crate::LODE_DEFAULT_PAGE_SIZE),
     ] {
         limits.insert(name.into(), value.into());
     }
@@ -165,6 +167,11 @@ pub fn manifest_json() -> String {
         "limits": limits,
         "record_fields": record_fields,
         "command_record_fields": command_fields,
+        "subscription_filter_keys": crate::subscription::FILTER_KEYS,
+        "subscription_constants": {
+            "LODE_FROM_NOW": crate::LODE_FROM_NOW,
+            "LODE_WAIT_FOREVER": crate::LODE_WAIT_FOREVER,
+        },
     });
     let mut text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
     text.push('\n');
