@@ -104,9 +104,15 @@
  */
 #define LODE_WAIT_FOREVER (-1)
 
+/*
+ Records per page when `page_size` is LODE_DEFAULT (-1).
+ */
+#define LODE_DEFAULT_PAGE_SIZE 256
 
-
-
+/*
+ Largest `page_size` of a subscription.
+ */
+#define LODE_MAX_PAGE_SIZE 100000
 
 /*
  Bytes the library hands back: a JSON document (an array of messages or records, a JSON

@@ -40,10 +40,10 @@ pub const LODE_FROM_NOW: i64 = -1;
 pub const LODE_WAIT_FOREVER: i64 = -1;
 
 /// Records per page when `page_size` is LODE_DEFAULT (-1).
-pub const LODE_DEFAULT_PAGE_SIZE: i64 = lode_api::DEFAULT_PAGE_SIZE as i64;
+pub const LODE_DEFAULT_PAGE_SIZE: i64 = 256;
 
 /// Largest `page_size` of a subscription.
-pub const LODE_MAX_PAGE_SIZE: i64 = lode_api::MAX_PAGE_SIZE as i64;
+pub const LODE_MAX_PAGE_SIZE: i64 = 100_000;
 
 /// The keys the filter JSON of `lode_subscription_open` takes (the manifest lists them).
 pub(crate) const FILTER_KEYS: [&str; 4] =
@@ -154,7 +154,7 @@ pub extern "C" fn lode_subscription_open(
             &p.settings().default_database,
         )?;
         let page_size = match page_size {
-            -1 => lode_api::DEFAULT_PAGE_SIZE,
+            -1 => LODE_DEFAULT_PAGE_SIZE as usize,
             n => usize::try_from(non_negative("page_size", n)?)
                 .map_err(|_| Error::invalid("page_size", "it is too large"))?,
         };
@@ -381,6 +381,12 @@ pub extern "C" fn lode_store_append_with_checkpoint(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_size_constants_are_the_rust_api_s() {
+        assert_eq!(LODE_DEFAULT_PAGE_SIZE as usize, lode_api::DEFAULT_PAGE_SIZE);
+        assert_eq!(LODE_MAX_PAGE_SIZE as usize, lode_api::MAX_PAGE_SIZE);
+    }
 
     #[test]
     fn the_filter_json_takes_every_key_and_no_other() {
