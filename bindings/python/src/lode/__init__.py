@@ -34,11 +34,13 @@ from .errors import (
 )
 from .messages import EventMessage, MessageLike, create_message, new_message_id, to_json_bytes
 from .store import CommandRecord, EventStore, EventStoreProvider, LogRecord, MetadataLike, Timeout
+from .subscriptions import Checkpoint, EventTypeLike, Subscription
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ABI_VERSION",
+    "Checkpoint",
     "CommandRecord",
     "DuplicateEventStoreIdempotencyIdException",
     "EventMessage",
@@ -49,6 +51,7 @@ __all__ = [
     "EventStoreProvider",
     "EventStoreSerializationError",
     "EventStoreStorageError",
+    "EventTypeLike",
     "InvalidStoreSessionException",
     "LogRecord",
     "MessageLike",
@@ -62,6 +65,7 @@ __all__ = [
     "StreamIdempotencyIdNotFoundException",
     "StreamSnapshotVersionNotFoundException",
     "StreamVersionNotFoundException",
+    "Subscription",
     "Timeout",
     "configure_logging",
     "create_message",
