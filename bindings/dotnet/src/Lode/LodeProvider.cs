@@ -13,7 +13,7 @@ using Lode.Interop;
 /// cross-stream queries, on the library's bytes. Thread-safe. This is the lode-native layer;
 /// <c>Hexalith.EventStores.LodeEventStoreProvider</c> is the Hexalith provider over it.
 /// </summary>
-public sealed unsafe class LodeProvider : IDisposable
+public sealed unsafe partial class LodeProvider : IDisposable
 {
     /// <summary>
     /// The C ABI version this binding was written for (<c>LODE_ABI_VERSION</c>).
