@@ -7,9 +7,13 @@
 //!   gate are released.
 //! - **Commits of other processes** are seen by polling LMDB's meta pages: `mdb_env_info` reads
 //!   the last committed transaction id from the memory map (two loads; no read transaction, no
-//!   reader slot, no lock of LMDB's). One thread per environment polls, every [`POLL`]; the
-//!   others sleep until it (or a local commit) wakes them. So an idle process with any number
-//!   of subscriptions on a directory costs one timer wake-up per `POLL`.
+//!   reader slot, no lock of LMDB's). One thread per environment polls; the others sleep until
+//!   it (or a local commit) wakes them. The poller's interval follows how long the directory
+//!   has been quiet ([`poll_interval`]): an eighth of the time since the last commit seen,
+//!   between [`MIN_POLL`] and [`MAX_POLL`]. While commits come often, one is seen within a
+//!   fraction of a millisecond; a commit after a long quiet time within `MAX_POLL`; and an idle
+//!   process with any number of subscriptions on a directory costs one timer wake-up per
+//!   `MAX_POLL`.
 //! - A waiter compares the polled id with the id of the **read snapshot it last looked at**
 //!   (not with the previous poll): LMDB writes the new meta page before it publishes the id to
 //!   new readers, so a snapshot taken in that window is one transaction old, and comparing with
@@ -24,9 +28,17 @@ use std::time::{Duration, Instant};
 
 use parking_lot::{Condvar, Mutex};
 
-/// How often one thread per environment looks for commits of other processes. Measured in
-/// `make bench` (S rows): other-process delivery p50 is about half of this plus one read.
-pub(crate) const POLL: Duration = Duration::from_millis(1);
+/// The shortest interval between two looks for commits of other processes (right after one).
+pub(crate) const MIN_POLL: Duration = Duration::from_micros(250);
+
+/// The longest interval (after a quiet time of 8 × this): bounds the other-process delivery
+/// latency after a quiet time, and the cost of an idle waiter (`make bench`, rows S2 and S3).
+pub(crate) const MAX_POLL: Duration = Duration::from_millis(4);
+
+/// How long the poller sleeps when the last commit it knows of was `quiet` ago.
+pub(crate) fn poll_interval(quiet: Duration) -> Duration {
+    (quiet / 8).clamp(MIN_POLL, MAX_POLL)
+}
 
 #[derive(Default)]
 struct State {
@@ -35,19 +47,46 @@ struct State {
 }
 
 /// The waiters of one environment.
-#[derive(Default)]
 pub(crate) struct Waiters {
     /// Write transactions this process committed (moves before the condvar is notified).
     commits: AtomicU64,
+    /// When a commit (of any process) was last seen, in ns since `epoch`.
+    last_change: AtomicU64,
+    epoch: Instant,
     state: Mutex<State>,
     woken: Condvar,
+}
+
+impl Default for Waiters {
+    fn default() -> Self {
+        Waiters {
+            commits: AtomicU64::new(0),
+            last_change: AtomicU64::new(0),
+            epoch: Instant::now(),
+            state: Mutex::new(State::default()),
+            woken: Condvar::new(),
+        }
+    }
 }
 
 impl Waiters {
     /// Called after this process committed a write (with no lock of the store held).
     pub(crate) fn committed(&self) {
         self.commits.fetch_add(1, Ordering::AcqRel);
+        self.changed(Instant::now());
         self.wake_all();
+    }
+
+    fn changed(&self, at: Instant) {
+        let ns = at.saturating_duration_since(self.epoch).as_nanos() as u64;
+        self.last_change.fetch_max(ns, Ordering::AcqRel);
+    }
+
+    fn quiet(&self, now: Instant) -> Duration {
+        let since = now.saturating_duration_since(self.epoch);
+        since.saturating_sub(Duration::from_nanos(
+            self.last_change.load(Ordering::Acquire),
+        ))
     }
 
     /// Wakes every waiter so that it looks again (a commit, or a `stop` that became true).
@@ -75,7 +114,11 @@ impl Waiters {
                 Err(e) => break Err(e),
             };
             let now = Instant::now();
-            if last > after || now >= deadline || stop() {
+            if last > after {
+                self.changed(now);
+                break Ok(last);
+            }
+            if now >= deadline || stop() {
                 break Ok(last);
             }
             let mut state = self.state.lock();
@@ -89,7 +132,7 @@ impl Waiters {
                 i_poll = true;
             }
             let sleep = if i_poll {
-                POLL.min(deadline - now)
+                poll_interval(self.quiet(now)).min(deadline - now)
             } else {
                 deadline - now
             };
@@ -117,6 +160,20 @@ mod tests {
     use super::*;
     use std::sync::atomic::AtomicBool;
     use std::sync::Arc;
+
+    #[test]
+    fn the_poll_interval_follows_the_quiet_time_within_its_bounds() {
+        assert_eq!(poll_interval(Duration::ZERO), MIN_POLL);
+        assert_eq!(
+            poll_interval(Duration::from_millis(8)),
+            Duration::from_millis(1)
+        );
+        assert_eq!(poll_interval(Duration::from_secs(60)), MAX_POLL);
+        let w = Waiters::default();
+        w.committed();
+        assert!(w.quiet(Instant::now()) < Duration::from_secs(1));
+        assert!(w.quiet(Instant::now() + Duration::from_secs(5)) >= Duration::from_secs(4));
+    }
 
     #[test]
     fn a_waiter_sees_a_moved_id_and_a_stop() {
