@@ -1106,3 +1106,26 @@ fn s_cp_3_a_projection_killed_and_resumed_from_its_checkpoint_sees_each_event_on
     assert!(stored >= head && stored <= p.head_position().unwrap());
     println!("S-CP-3: {n} inputs, {kills} kills, each projected once");
 }
+
+// -- the README's projection ---------------------------------------------------------------------
+
+mod projection_example {
+    include!("../crates/lode/examples/projection.rs");
+}
+
+#[test]
+fn s_cp_3_the_readme_projection_survives_a_restart() {
+    // The example counts each deposit once across a restart of its provider (it asserts so).
+    projection_example::main().unwrap();
+    // And README.md shows its `project` as it is.
+    let example = include_str!("../crates/lode/examples/projection.rs");
+    let start = example.find("/// Brings the read model").unwrap();
+    let end = example.find("\npub fn main()").unwrap();
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .unwrap();
+    assert!(
+        readme.contains(example[start..end].trim()),
+        "README.md's projection differs from crates/lode/examples/projection.rs"
+    );
+}

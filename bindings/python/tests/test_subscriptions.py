@@ -19,6 +19,7 @@ from support import StoreTest, message
 
 MANIFEST = Path(__file__).resolve().parents[3] / "include" / "lode-manifest.json"
 README = Path(__file__).resolve().parent.parent / "README.md"
+ROOT_README = Path(__file__).resolve().parents[3] / "README.md"
 
 
 def positions(records: List[lode.LogRecord]) -> List[int]:
@@ -250,18 +251,22 @@ class SubscriptionTest(StoreTest):
 
     @unittest.skipUnless(README.is_file(), "README.md is not next to these tests (an installed package)")
     def test_the_readme_projection_survives_a_restart(self) -> None:
-        """README.md: the projection example runs and counts each deposit once across the
-        restart."""
-        match = re.search(r"## Subscriptions and a projection that survives a restart\n.*?```python\n(.*?)```",
-                          README.read_text(encoding="utf-8"), re.S)
-        assert match is not None
+        """README.md (this package's and the repository's): the projection example runs and
+        counts each deposit once across the restart."""
         import contextlib
         import io
 
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            exec(compile(match.group(1), "<readme>", "exec"), {"__name__": "readme"})
-        self.assertEqual(out.getvalue().splitlines(), ["{'A': 10, 'B': 5}", "{'A': 17, 'B': 5}"])
+        readmes = [(README, r"## Subscriptions and a projection that survives a restart\n.*?```python\n(.*?)```")]
+        if ROOT_README.is_file():
+            readmes.append((ROOT_README, r"## Subscriptions: a projection that survives a restart\n.*?```python\n(.*?)```"))
+        for path, pattern in readmes:
+            with self.subTest(readme=str(path)):
+                match = re.search(pattern, path.read_text(encoding="utf-8"), re.S)
+                assert match is not None
+                out = io.StringIO()
+                with contextlib.redirect_stdout(out):
+                    exec(compile(match.group(1), "<readme>", "exec"), {"__name__": "readme"})
+                self.assertEqual(out.getvalue().splitlines(), ["{'A': 10, 'B': 5}", "{'A': 17, 'B': 5}"])
 
     def test_s_sub_6_a_thousand_subscriptions_are_freed(self) -> None:
         """S-SUB-6, R-RES-4: subscriptions opened, read and closed in a loop (and dropped
