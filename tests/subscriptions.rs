@@ -601,6 +601,44 @@ fn s_sub_5_a_subscriber_that_never_reads_stops_neither_writers_nor_map_growth() 
     assert_eq!(rest[0].position, 2);
 }
 
+#[test]
+fn s_sub_6_a_page_of_large_events_ends_at_its_byte_bound() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = open(tmp.path());
+    let s = p.open_store("Large", "1").unwrap();
+    // 12 events of 3 MiB: 16 MiB is reached by the 6th.
+    let pad = format!("\"Pad\":\"{}\"", "z".repeat(3 << 20));
+    for i in 0..12 {
+        s.add(&[event_json(&format!("big{i}"), "Big", "c", None, &pad)])
+            .unwrap();
+    }
+    let sub = p
+        .subscribe(SubscriptionStart::After(0), SubscriptionFilter::all(), 100)
+        .unwrap();
+    let mut sizes = Vec::new();
+    let mut all = Vec::new();
+    loop {
+        let page = sub.next_page(Duration::ZERO).unwrap();
+        if page.records.is_empty() {
+            break;
+        }
+        let bytes: usize = page.records.iter().map(|r| r.message.len()).sum();
+        assert!(
+            bytes < lode::MAX_PAGE_BYTES + (4 << 20),
+            "a page of {bytes} bytes"
+        );
+        assert_eq!(page.position, page.records.last().unwrap().position);
+        sizes.push(page.records.len());
+        all.extend(positions(&page.records));
+    }
+    assert_eq!(all, (1..=12).collect::<Vec<_>>());
+    assert_eq!(
+        sizes,
+        vec![6, 6],
+        "pages end at the byte bound, not the page size"
+    );
+}
+
 /// Child: subscribes in a loop and reads one page each time; prints the growth of its
 /// anonymous memory.
 fn resource_loop_body(dir: &Path) {

@@ -63,7 +63,7 @@ pub use settings::StoreSettings;
 pub use store::EventStore;
 pub use subscription::{
     EventTypeFilter, Records, Subscription, SubscriptionFilter, SubscriptionPage,
-    SubscriptionStart, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SCAN_BUDGET,
+    SubscriptionStart, DEFAULT_PAGE_SIZE, MAX_PAGE_BYTES, MAX_PAGE_SIZE, SCAN_BUDGET,
 };
 
 /// Size limits on what callers hand in (R-SEC-3). Past them a call fails with InvalidArgument.

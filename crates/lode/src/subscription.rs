@@ -37,6 +37,10 @@ pub const MAX_PAGE_SIZE: usize = 100_000;
 /// the page size): bounds how long a read transaction of a rarely matching filter lives.
 pub const SCAN_BUDGET: usize = 4096;
 
+/// Message bytes past which a page ends early (it always holds at least one record): a page of
+/// large events stays a bounded amount of memory (S-SUB-6).
+pub const MAX_PAGE_BYTES: usize = 16 << 20;
+
 /// One event type a subscription asks for, with one event version or any.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct EventTypeFilter {
@@ -421,6 +425,7 @@ impl Subscription {
             sources.push((EventSource::Log { from }, None));
         }
         let records = &mut chunk.records;
+        let mut bytes = 0usize;
         for (source, index) in sources {
             let mut walked = 0usize;
             r.events(source, &mut |e| {
@@ -455,16 +460,25 @@ impl Subscription {
                 {
                     return Ok(true);
                 }
+                bytes += record.message.len();
                 records.insert(at, record);
                 if records.len() > self.page_size {
-                    records.pop();
+                    bytes -= records.pop().map_or(0, |r| r.message.len());
                 }
-                if records.len() == self.page_size {
+                if records.len() == self.page_size || bytes >= MAX_PAGE_BYTES {
                     bound = bound.min(records[records.len() - 1].position);
                 }
                 Ok(true)
             })?;
             records.retain(|x| x.position <= bound);
+            bytes = records.iter().map(|r| r.message.len()).sum();
+        }
+        // A page of large events ends once it holds MAX_PAGE_BYTES (at least one record).
+        while records.len() > 1
+            && bytes - records[records.len() - 1].message.len() >= MAX_PAGE_BYTES
+        {
+            bytes -= records.pop().map_or(0, |r| r.message.len());
+            bound = records[records.len() - 1].position;
         }
         chunk.seen = bound;
         Ok(chunk)
