@@ -159,6 +159,19 @@ typedef struct lode_subscription lode_subscription;
 typedef int32_t lode_status;
 
 /*
+ Called by `lode_provider_backup` with the bytes copied so far (`done`) of about `total`
+ (the data's size when the copy started; for a compacted copy an estimate; raised to `done`
+ if the copy grows past it; `done == total` in the last call). It runs on the thread that
+ called `lode_provider_backup`, inside that call, with no lock or transaction held: it may
+ call into the library (an append that must grow the store's memory map then waits until the
+ copy ends). Return 0 to go on; any other value cancels the backup, which then returns
+ LODE_CANCELLED and leaves nothing at the target.
+ */
+typedef int32_t (*lode_progress_fn)(void *user_data,
+                                    int64_t done,
+                                    int64_t total);
+
+/*
  Receives one log event: its level (LODE_LOG_*), target (e.g. "lode::store"), message, and
  structured fields as a JSON object (e.g. `{"store_id":"EventStores/BankAccount/1"}`). The
  strings are NUL-terminated UTF-8, valid only during the call. Payloads are never logged.
@@ -275,9 +288,97 @@ typedef int32_t (*lode_snapshot_fn)(void *user_data,
  */
 #define LODE_INTERNAL 14
 
+/*
+ The caller cancelled a long call from its progress callback (a backup); what it had written
+ was removed. Fields: operation.
+ */
+#define LODE_CANCELLED 15
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/*
+ K-BAK-1: writes a consistent point-in-time copy of the provider's store into the new
+ directory `path` (UTF-8, `path_len` bytes) while other threads and processes go on
+ appending. `path` must not exist, or be an empty directory, outside the store's directory;
+ its parent must exist. The copy gets the store's `file_mode` and `directory_mode`. It is
+ written as `<path>.partial-<pid>-<n>` and renamed to `path` only when it is whole, synced
+ and described by its `backup.json`: a killed process leaves only the `.partial-` directory.
+
+ `options_json` (NULL with length 0 for the defaults): `compact` (bool, false: leave out free
+ pages), `verify` (bool, false: verify the copy before it is renamed into place; a copy that
+ does not verify is removed and the call fails with LODE_SERIALIZATION),
+ `max_bytes_per_second` (number, none: limit the copy's write rate). Unknown keys are refused.
+
+ `progress` (may be NULL) is called at the start, about every 100 ms, and once at the end,
+ on this thread (see `lode_progress_fn`); `user_data` is passed to it unchanged and used only
+ during this call. On success `*out_info` (may be NULL if not wanted) receives a buffer
+ holding the JSON object `{"path", "source", "position", "bytes", "compacted", "verified",
+ "created_at", "created_at_us", "library_version", "backend", "format_version"}`:
+ `position` is the global log position the copy holds (it has exactly the events
+ `1..=position`).
+
+ The copy holds one read snapshot of the store for its whole run: writers go on, but pages
+ they free meanwhile are not reused until it ends (the data file may grow).
+ Thread safety: any thread; several backups may run at once.
+ Errors: LODE_INVALID_ARGUMENT (NULL or bad arguments; `path` exists and is not empty, is a
+ file, lies inside the store, or its parent is missing), LODE_CANCELLED (the callback
+ returned nonzero), LODE_STORAGE (the copy failed: disk full, permissions),
+ LODE_SERIALIZATION (`verify` found the copy damaged), LODE_CLOSED.
+ */
+lode_status lode_provider_backup(lode_provider *provider,
+                                 const uint8_t *path,
+                                 size_t path_len,
+                                 const uint8_t *options_json,
+                                 size_t options_len,
+                                 lode_progress_fn progress,
+                                 void *user_data,
+                                 lode_buffer **out_info,
+                                 lode_error **err);
+
+/*
+ Checks every invariant of the provider's store in one read snapshot (the `verify` of the
+ crash tests): every record's CRC, every stream gap-free with its version in each message,
+ the global log 1..M over every event once, every index and command record agreeing with the
+ streams, leases and snapshots well formed. Damage is reported, never repaired. On success
+ (also when damage is found) `*out_report` receives a buffer holding `{"ok", "streams",
+ "events", "log_entries", "index_entries", "commands", "leases", "snapshots", "position",
+ "problem_count", "problems": [{"kind", "place", "detail", "store_id", "version",
+ "position"}]}` (the first 100 problems; absent locations are null). Holds one read snapshot
+ while it runs; memory grows with the store (about 100 bytes per event).
+ Errors: LODE_INVALID_ARGUMENT, LODE_CLOSED, LODE_STORAGE (the store could not be read).
+ */
+lode_status lode_provider_verify(lode_provider *provider,
+                                 lode_buffer **out_report,
+                                 lode_error **err);
+
+/*
+ `lode_provider_verify` for the store directory `path`, whether or not a process has it open.
+ Nothing is created: a directory without a store gives LODE_STORAGE (storage code
+ `NOT_A_STORE`). A directory this process has open is checked through that environment.
+ */
+lode_status lode_verify(const uint8_t *path,
+                        size_t path_len,
+                        lode_buffer **out_report,
+                        lode_error **err);
+
+/*
+ K-BAK-7: checks the backup directory `path` against the provider's store, its source: the
+ copy verifies, its `backup.json` records the position the copy holds, and every event at
+ positions `1..=position` and every command record of the copy is the source's, byte for byte
+ (the source may have gone on appending). Snapshots and leases are not compared. On success
+ (also when they disagree) `*out_report` receives `{"ok", "path", "position",
+ "recorded_position", "recorded", "source_position", "events_compared", "commands_compared",
+ "backup": <the copy's verify report>, "problem_count", "problems"}`.
+ Errors: LODE_INVALID_ARGUMENT (`path` is the store itself), LODE_STORAGE (no store at
+ `path`), LODE_CLOSED.
+ */
+lode_status lode_provider_check_backup(lode_provider *provider,
+                                       const uint8_t *path,
+                                       size_t path_len,
+                                       lode_buffer **out_report,
+                                       lode_error **err);
 
 #if defined(LODE_TEST_HOOKS)
 /*
@@ -428,6 +529,24 @@ lode_status lode_provider_open(const uint8_t *path,
  */
 lode_status lode_provider_close(lode_provider *provider,
                                 lode_error **err);
+
+/*
+ Upgrades the store directory at `path` (UTF-8, `path_len` bytes) from on-disk format 1 to the
+ format this library reads, in one transaction: a crash at any moment leaves format 1 intact
+ or the new format complete. A directory already in the current format is left as it is.
+ `settings_json` is as for `lode_provider_open` (the LMDB settings matter: map size, modes).
+ `*out_from_format` (may be NULL) receives the format the directory was in. No other process
+ may use the directory meanwhile. `lode_provider_open` of a format-1 directory fails with
+ LODE_STORAGE (storage code name "FORMAT_UPGRADE_NEEDED") and names this call.
+ Errors: LODE_INVALID_ARGUMENT (no store there, bad settings), LODE_SERIALIZATION (a damaged
+ format-1 store, left as it was), LODE_STORAGE.
+ */
+lode_status lode_upgrade_directory(const uint8_t *path,
+                                   size_t path_len,
+                                   const uint8_t *settings_json,
+                                   size_t settings_len,
+                                   uint32_t *out_from_format,
+                                   lode_error **err);
 
 /*
  Q-LOG-2: the global log from `from_position` (inclusive, ≥ 0), at most `max` records,

@@ -127,6 +127,7 @@ static inline const char *kind_of(lode_status code) {
     case LODE_STORAGE: return "Storage";
     case LODE_CLOSED: return "Closed";
     case LODE_INTERNAL: return "Internal";
+    case LODE_CANCELLED: return "Cancelled";
     default: return "?";
     }
 }

@@ -107,8 +107,13 @@ impl ChildProc {
                 return false;
             }
             if let Ok(Some(_)) = self.child.try_wait() {
-                // Give the reader a moment to drain.
-                std::thread::sleep(std::time::Duration::from_millis(20));
+                // The child is gone: let the reader drain the pipe to its end first.
+                let drained = std::time::Instant::now();
+                while !self.reader.as_ref().is_none_or(|r| r.is_finished())
+                    && drained.elapsed() < std::time::Duration::from_secs(5)
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
                 return self.lines.lock().unwrap().iter().any(|l| l == line);
             }
             std::thread::sleep(std::time::Duration::from_millis(1));

@@ -151,6 +151,11 @@ class TypeCheckTest(StoreTest):
             "checkpoint": (p.checkpoint, {"name": "c"}, {"name": None}),
             "store_checkpoint": (p.store_checkpoint, {"name": "c", "position": 0}, {"name": 1, "position": "0"}),
             "reset_checkpoint": (p.reset_checkpoint, {"name": "c", "position": 0}, {"name": b"c", "position": None}),
+            "backup": (p.backup, {"path": self.path + "/never"},
+                       {"path": None, "compact": 1, "verify": "yes", "max_bytes_per_second": 1.5,
+                        "progress": "print"}),
+            "check_backup": (p.check_backup, {"path": self.path}, {"path": 7}),
+            "verify_directory": (lode.verify, {"path": self.path}, {"path": None, "library": 3}),
             "reopen": (store.reopen, {}, {"session_timeout": "60", "open_timeout": nothing}),
             "add_with_checkpoint": (store.add_with_checkpoint, {"items": [], "checkpoint_name": "c", "position": 0},
                                     {"items": 5, "checkpoint_name": None, "position": 1.0}),
@@ -186,7 +191,7 @@ class TypeCheckTest(StoreTest):
             "EventStoreProvider": lode.EventStoreProvider.__init__, "EventMessage": lode.EventMessage.__init__,
             "load_library": lode.load_library, "configure_logging": lode.configure_logging,
             "create_message": lode.create_message, "to_json_bytes": lode.to_json_bytes,
-            "format_dotnet_time": lode.messages.format_dotnet_time,
+            "format_dotnet_time": lode.messages.format_dotnet_time, "verify_directory": lode.verify,
         }
         public = {n for n, f in inspect.getmembers(lode.EventStoreProvider, inspect.isfunction) if not n.startswith("_")}
         public |= {n for n, f in inspect.getmembers(lode.EventStore, inspect.isfunction) if not n.startswith("_")}

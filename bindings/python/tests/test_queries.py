@@ -146,9 +146,9 @@ class QueryTest(StoreTest):
             "get_slice", "get_to", "last_snapshot_version", "renew", "reopen", "snapshot",
             "snapshot_all", "snapshot_versions", "version"]))
         self.assertEqual(public["EventStoreProvider"], sorted([
-            "checkpoint", "close", "command_processed", "events_by_correlation", "events_by_time",
-            "events_by_type", "get_command", "head_position", "open_store", "open_store_for", "read_log",
-            "reset_checkpoint", "store_checkpoint", "stream_events_since", "subscribe",
+            "backup", "check_backup", "checkpoint", "close", "command_processed", "events_by_correlation",
+            "events_by_time", "events_by_type", "get_command", "head_position", "open_store", "open_store_for",
+            "read_log", "reset_checkpoint", "store_checkpoint", "stream_events_since", "subscribe", "verify",
             "wait_for_position"]))
         store = self.open()
         store.add([message()])

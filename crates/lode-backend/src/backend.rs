@@ -79,9 +79,42 @@ pub trait Backend: Send + Sync {
     /// asks its `stop` again (a subscription closed from another thread).
     fn wake_waiters(&self);
 
-    /// Writes a consistent copy of the whole store into the new directory `dir` (which must not
-    /// hold a store), compacted if asked; returns the log position the copy holds.
-    fn copy_to(&self, dir: &Path, compact: bool) -> Result<u64>;
+    /// Writes a consistent point-in-time copy of the whole store into `dir`, which this call
+    /// creates (it must not exist; its parent must), while other threads and processes go on
+    /// writing. The files are written with the backend's permissions and synced.
+    ///
+    /// `progress(done, total)` reports bytes written of about `total` (see [`CopyOptions`]).
+    /// It is called on the calling thread, with no transaction and no lock of that thread held
+    /// (it may call back into the store), at the start, about every 100 ms, and once at the
+    /// end. Returning `false` cancels: the call stops writing and returns
+    /// [`Error::Cancelled`]. On any error (a cancellation included) the caller removes `dir`.
+    fn copy_to(
+        &self,
+        dir: &Path,
+        options: &CopyOptions,
+        progress: &mut dyn FnMut(u64, u64) -> bool,
+    ) -> Result<CopyReport>;
+}
+
+/// What [`Backend::copy_to`] is asked for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CopyOptions {
+    /// Leave out free space: the copy is smaller, and its `total` only an estimate.
+    pub compact: bool,
+    /// Write at most this many bytes per second (`None`: as fast as the disks go). A slower
+    /// copy holds its read snapshot longer.
+    pub max_bytes_per_second: Option<u64>,
+}
+
+/// What [`Backend::copy_to`] wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CopyReport {
+    /// Bytes of the copy.
+    pub bytes: u64,
+    /// The log position the copy holds: its own log head (0 for an empty log).
+    pub position: u64,
+    /// The permission bits of the files the copy consists of (for files written beside them).
+    pub file_mode: u32,
 }
 
 /// What both transaction kinds can do. Everything handed up is verified.

@@ -42,6 +42,7 @@ pub enum ErrorKind {
     Storage = 12,
     Closed = 13,
     Internal = 14,
+    Cancelled = 15,
 }
 
 impl ErrorKind {
@@ -62,6 +63,7 @@ impl ErrorKind {
             ErrorKind::Storage => "Storage",
             ErrorKind::Closed => "Closed",
             ErrorKind::Internal => "Internal",
+            ErrorKind::Cancelled => "Cancelled",
         }
     }
 }
@@ -208,6 +210,15 @@ pub enum Error {
     /// A bug: a caught panic. The process keeps running.
     #[error("Internal error in the event store library: {detail}. Please report it.")]
     Internal { detail: String },
+
+    /// The caller stopped a long call (a backup) from its progress callback; what the call had
+    /// written so far was removed (K-BAK-5).
+    #[error("The {operation} was cancelled by its caller; {outcome}")]
+    Cancelled {
+        operation: String,
+        /// What was left behind (`"nothing was written at '/backups/b1'."`).
+        outcome: String,
+    },
 }
 
 impl Error {
@@ -228,6 +239,7 @@ impl Error {
             Error::Storage { .. } => ErrorKind::Storage,
             Error::Closed { .. } => ErrorKind::Closed,
             Error::Internal { .. } => ErrorKind::Internal,
+            Error::Cancelled { .. } => ErrorKind::Cancelled,
         }
     }
 
@@ -313,6 +325,7 @@ impl Error {
                         "storage_text": source.message}),
             Error::Closed { object } => json!({ "object": object }),
             Error::Internal { detail } => json!({ "detail": detail }),
+            Error::Cancelled { operation, .. } => json!({ "operation": operation }),
         };
         v["kind"] = json!(self.kind().name());
         v.to_string()

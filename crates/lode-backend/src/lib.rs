@@ -18,7 +18,7 @@ pub mod messages;
 pub mod records;
 pub mod stream;
 
-pub use backend::{read, write, Backend, ReadView, WriteView};
+pub use backend::{read, write, Backend, CopyOptions, CopyReport, ReadView, WriteView};
 pub use error::{format_micros, Error, ErrorKind, Micros, Result, StorageCause};
 pub use messages::Messages;
 pub use records::{

@@ -154,8 +154,8 @@ pub struct SnapshotRef<'a> {
 /// An index a backend keeps, for walks over all its entries (`verify`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IndexKind {
+    /// Events by type and event version (queries by type, with or without a version).
     Type,
-    TypeVersion,
     Correlation,
     Time,
     MessageId,
@@ -166,12 +166,6 @@ pub enum IndexKind {
 pub enum IndexEntry<'a> {
     /// An event of `event_type` (at `event_version`) at `position`.
     Type {
-        event_type: &'a str,
-        event_version: u32,
-        position: u64,
-    },
-    /// The type-and-version index: the same facts, keyed by both.
-    TypeVersion {
         event_type: &'a str,
         event_version: u32,
         position: u64,

@@ -47,6 +47,9 @@ pub const LODE_STORAGE: LodeStatus = 12;
 pub const LODE_CLOSED: LodeStatus = 13;
 /// A bug in the library (a caught panic); the process keeps running. Fields: detail.
 pub const LODE_INTERNAL: LodeStatus = 14;
+/// The caller cancelled a long call from its progress callback (a backup); what it had written
+/// was removed. Fields: operation.
+pub const LODE_CANCELLED: LodeStatus = 15;
 
 /// A detailed error. Owned by the caller; free it with `lode_error_free`. Not thread-safe:
 /// read it from one thread at a time.
@@ -123,6 +126,7 @@ pub extern "C" fn lode_status_name(status: LodeStatus) -> *const c_char {
         LODE_STORAGE => c"LODE_STORAGE",
         LODE_CLOSED => c"LODE_CLOSED",
         LODE_INTERNAL => c"LODE_INTERNAL",
+        LODE_CANCELLED => c"LODE_CANCELLED",
         _ => c"LODE_UNKNOWN",
     };
     name.as_ptr()
@@ -168,6 +172,7 @@ mod tests {
             (LODE_STORAGE, K::Storage),
             (LODE_CLOSED, K::Closed),
             (LODE_INTERNAL, K::Internal),
+            (LODE_CANCELLED, K::Cancelled),
         ];
         for (code, kind) in pairs {
             assert_eq!(code, kind as i32, "{kind:?}");

@@ -20,6 +20,7 @@
 // NULL where allowed) is documented in the header, and every dereference has a SAFETY note.
 #![allow(clippy::not_unsafe_ptr_arg_deref)]
 
+mod backup;
 mod boundary;
 mod buffer;
 mod error;
@@ -31,6 +32,7 @@ mod query;
 mod store;
 mod subscription;
 
+pub use backup::*;
 pub use boundary::guard;
 pub use buffer::*;
 pub use error::*;

@@ -7,6 +7,7 @@ use serde_json::{json, Map, Value};
 
 use lode_api::{Error, ErrorKind, LogRecord, StorageCause};
 
+use crate::backup::BACKUP_OPTION_KEYS;
 use crate::error::*;
 use crate::log::*;
 use crate::provider::{LODE_ABI_VERSION, SETTINGS_KEYS};
@@ -73,6 +74,10 @@ fn one_of_each() -> Vec<Error> {
         },
         Error::Closed { object: "o".into() },
         Error::Internal { detail: "d".into() },
+        Error::Cancelled {
+            operation: "o".into(),
+            outcome: "r".into(),
+        },
     ]
 }
 
@@ -138,6 +143,43 @@ pub fn manifest_json() -> String {
         last_version: 0,
     };
     let command_fields = keys(&serde_json::to_string(&command).unwrap_or_default());
+    // The JSON objects of backup and verify (docs/backup.md), from one of each.
+    let object_keys = |v: Value| -> Vec<String> {
+        v.as_object()
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    let mut report = lode_api::verify::Report::default();
+    report.problem_at(
+        lode_api::verify::ProblemKind::Damaged,
+        "p",
+        "d",
+        lode_api::verify::Location::none(),
+    );
+    let problem_fields = object_keys(report.problems[0].to_json());
+    let info = lode_api::BackupInfo {
+        path: "b".into(),
+        source: "s".into(),
+        position: 0,
+        bytes: 0,
+        compacted: false,
+        verified: false,
+        created_at_us: 0,
+        library_version: String::new(),
+        backend: String::new(),
+        format_version: 1,
+    };
+    let check = lode_api::BackupCheck {
+        path: "b".into(),
+        backup: report.clone(),
+        recorded: None,
+        position: 0,
+        source_position: 0,
+        events_compared: 0,
+        commands_compared: 0,
+        problems: Vec::new(),
+        problem_count: 0,
+    };
     let mut limits = Map::new();
     for (name, value) in [
         ("LODE_MAX_NAME_BYTES", LODE_MAX_NAME_BYTES as i64),
@@ -167,6 +209,12 @@ pub fn manifest_json() -> String {
         "limits": limits,
         "record_fields": record_fields,
         "command_record_fields": command_fields,
+        "backup_options": BACKUP_OPTION_KEYS,
+        "backup_info_fields": object_keys(info.to_json()),
+        "verify_report_fields": object_keys(report.to_json()),
+        "verify_problem_fields": problem_fields,
+        "verify_problem_kinds": lode_api::verify::ProblemKind::ALL.map(|k| k.name()),
+        "backup_check_fields": object_keys(check.to_json()),
         "subscription_filter_keys": crate::subscription::FILTER_KEYS,
         "subscription_constants": {
             "LODE_FROM_NOW": crate::LODE_FROM_NOW,
@@ -191,7 +239,7 @@ mod tests {
             .iter()
             .map(|s| s["code"].as_i64().unwrap())
             .collect();
-        assert_eq!(codes, (0..=14).collect::<Vec<_>>());
+        assert_eq!(codes, (0..=15).collect::<Vec<_>>());
         assert!(m["statuses"][1]["fields"]
             .as_array()
             .unwrap()

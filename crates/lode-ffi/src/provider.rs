@@ -164,3 +164,36 @@ pub extern "C" fn lode_provider_close(
         Ok(())
     })
 }
+
+/// Upgrades the store directory at `path` (UTF-8, `path_len` bytes) from on-disk format 1 to the
+/// format this library reads, in one transaction: a crash at any moment leaves format 1 intact
+/// or the new format complete. A directory already in the current format is left as it is.
+/// `settings_json` is as for `lode_provider_open` (the LMDB settings matter: map size, modes).
+/// `*out_from_format` (may be NULL) receives the format the directory was in. No other process
+/// may use the directory meanwhile. `lode_provider_open` of a format-1 directory fails with
+/// LODE_STORAGE (storage code name "FORMAT_UPGRADE_NEEDED") and names this call.
+/// Errors: LODE_INVALID_ARGUMENT (no store there, bad settings), LODE_SERIALIZATION (a damaged
+/// format-1 store, left as it was), LODE_STORAGE.
+#[no_mangle]
+pub extern "C" fn lode_upgrade_directory(
+    path: *const u8,
+    path_len: usize,
+    settings_json: *const u8,
+    settings_len: usize,
+    out_from_format: *mut u32,
+    err: *mut *mut LodeError,
+) -> LodeStatus {
+    guard(err, || {
+        let path = text("path", path, path_len)?;
+        if path.is_empty() {
+            return Err(Error::invalid("path", "the path is empty"));
+        }
+        let settings = parse_settings(bytes("settings_json", settings_json, settings_len)?)?;
+        let upgraded = lode_api::upgrade_directory(path, &settings)?;
+        // SAFETY: a non-NULL out_from_format points at writable storage (caller's contract).
+        if let Some(out) = unsafe { out_from_format.as_mut() } {
+            *out = upgraded.from;
+        }
+        Ok(())
+    })
+}

@@ -36,10 +36,12 @@ use crate::settings::{Durability, LmdbSettings};
 use crate::wait::Waiters;
 use crate::{data_file, registry};
 
-/// The on-disk format this library writes. A directory with a larger number is refused.
-pub const FORMAT_VERSION: u32 = 1;
+/// The on-disk format this library writes and reads. A directory in format 1 is upgraded by
+/// [`crate::upgrade`] (opening it says so); one with a larger number is refused.
+pub const FORMAT_VERSION: u32 = 2;
 
-/// The named LMDB databases of one directory. `docs/storage-layout.md` describes each.
+/// The named LMDB databases of one directory (format 2). `docs/storage-layout.md` describes
+/// each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Table {
     Meta,
@@ -50,17 +52,17 @@ pub(crate) enum Table {
     Snapshots,
     Leases,
     Log,
-    ByType,
-    ByTypeVersion,
     ByTime,
-    ByCorrelation,
     Commands,
+    EventTypes,
+    TypeGroups,
+    CorrGroups,
     /// Consumers' positions (docs/subscriptions.md); `crate::checkpoints` owns its layout.
     Checkpoints,
 }
 
 impl Table {
-    const ALL: [Table; 14] = [
+    pub(crate) const ALL: [Table; 14] = [
         Table::Meta,
         Table::Streams,
         Table::StreamNames,
@@ -69,15 +71,15 @@ impl Table {
         Table::Snapshots,
         Table::Leases,
         Table::Log,
-        Table::ByType,
-        Table::ByTypeVersion,
         Table::ByTime,
-        Table::ByCorrelation,
         Table::Commands,
+        Table::EventTypes,
+        Table::TypeGroups,
+        Table::CorrGroups,
         Table::Checkpoints,
     ];
 
-    fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Table::Meta => "meta",
             Table::Streams => "streams",
@@ -87,18 +89,23 @@ impl Table {
             Table::Snapshots => "snapshots",
             Table::Leases => "leases",
             Table::Log => "log",
-            Table::ByType => "by_type",
-            Table::ByTypeVersion => "by_type_version",
             Table::ByTime => "by_time",
-            Table::ByCorrelation => "by_correlation",
             Table::Commands => "commands",
+            Table::EventTypes => "event_types",
+            Table::TypeGroups => "type_groups",
+            Table::CorrGroups => "corr_groups",
             Table::Checkpoints => "checkpoints",
         }
     }
 }
 
-const META_FORMAT_KEY: &[u8] = b"format_version";
-const DATA_FILE: &str = "data.mdb";
+/// The databases of format 1 that format 2 replaced (the upgrade drops them).
+pub(crate) const FORMAT1_ONLY: [&str; 3] = ["by_type", "by_type_version", "by_correlation"];
+
+pub(crate) const META_FORMAT_KEY: &[u8] = b"format_version";
+/// The next type id to hand out (u32 BE), in `meta`.
+pub(crate) const META_NEXT_TYPE_ID: &[u8] = b"next_type_id";
+pub(crate) const DATA_FILE: &str = "data.mdb";
 pub(crate) const BACKEND: &str = "lmdb";
 
 /// An opened LMDB directory, shared by every provider of this process opened on it.
@@ -308,8 +315,22 @@ impl Storage {
     /// Opens (creating if needed) the LMDB environment in `dir`, or returns the one this process
     /// already has open on the same data file (whatever path names it).
     pub(crate) fn open(dir: &Path, settings: &LmdbSettings) -> Result<Arc<Storage>> {
+        Storage::open_with(dir, settings, false)
+    }
+
+    /// [`Storage::open`]; with `existing`, the directory must already hold a store (nothing is
+    /// created) and an environment this process has open on it is shared whatever its settings.
+    pub(crate) fn open_with(
+        dir: &Path,
+        settings: &LmdbSettings,
+        existing: bool,
+    ) -> Result<Arc<Storage>> {
         registry::install_fork_hooks();
-        create_dir(dir, settings.directory_mode)?;
+        if existing {
+            check_holds_a_store(dir)?;
+        } else {
+            create_dir(dir, settings.directory_mode)?;
+        }
         let canonical = dir
             .canonicalize()
             .map_err(|e| io_error("resolving the store directory", e))?;
@@ -317,7 +338,11 @@ impl Storage {
         let wanted = EnvSettings::of(settings);
         let registry = registry::lock();
         if let Some(id) = file_id(&data_path)? {
-            if let Some(existing) = registry.get(id) {
+            if let Some(existing_env) = registry.get(id) {
+                if existing {
+                    return Ok(existing_env);
+                }
+                let existing = existing_env;
                 if let Some((name, open, asked)) = existing.opened_with.first_difference(&wanted) {
                     return Err(Error::invalid(
                         name,
@@ -361,33 +386,8 @@ impl Storage {
         settings: &LmdbSettings,
         opened_with: EnvSettings,
     ) -> Result<(Storage, i32)> {
-        let mut flags = lmdb::EnvironmentFlags::NO_TLS;
-        match settings.durability {
-            Durability::Full => {}
-            Durability::NoMetaSync => flags |= lmdb::EnvironmentFlags::NO_META_SYNC,
-            Durability::NoSync => flags |= lmdb::EnvironmentFlags::NO_SYNC,
-        }
-        let env = lmdb::Environment::new()
-            .set_flags(flags)
-            .set_max_dbs(Table::ALL.len() as u32 + 2)
-            .set_max_readers(settings.max_readers)
-            .set_map_size(settings.initial_map_size)
-            .open_with_permissions(dir, settings.file_mode as lmdb_sys::mdb_mode_t)
-            .map_err(|e| storage_error("opening the LMDB environment", e))?;
-
-        // R-RES-3: reader slots left by processes that died are freed now, so they neither
-        // pin old pages nor exhaust the reader table.
-        let mut dead: libc::c_int = 0;
-        // SAFETY: env.env() is the live environment handle owned by `env`; `dead` outlives the call.
-        let rc = unsafe { lmdb_sys::mdb_reader_check(env.env(), &mut dead) };
-        if rc != 0 {
-            return Err(storage_error(
-                "clearing stale reader slots",
-                lmdb::Error::from_err_code(rc),
-            ));
-        }
-
-        let tables = Self::create_tables(&env)?;
+        let (env, dead) = open_environment(dir, settings)?;
+        let tables = open_tables(&env, dir)?;
         let storage = Storage {
             env: ManuallyDrop::new(env),
             tables,
@@ -399,75 +399,7 @@ impl Storage {
             waiters: Waiters::default(),
             settings: settings.clone(),
         };
-        storage.check_format()?;
         Ok((storage, dead))
-    }
-
-    /// Opens (creating where new) every table in one write transaction. Like every write it
-    /// adopts a map another process grew meanwhile (`MDB_MAP_RESIZED`) and tries again
-    /// (R-PROC-3: opens succeed while other processes append).
-    fn create_tables(env: &lmdb::Environment) -> Result<[lmdb::Database; Table::ALL.len()]> {
-        let operation = "creating the store's tables";
-        loop {
-            let txn = match env.begin_rw_txn() {
-                Ok(txn) => txn,
-                Err(lmdb::Error::MapResized) => {
-                    // No transaction of this environment is live yet: nothing to wait for.
-                    env.set_map_size(0).map_err(|e| {
-                        storage_error("adopting the map size another process set", e)
-                    })?;
-                    continue;
-                }
-                Err(e) => return Err(storage_error(operation, e)),
-            };
-            let mut dbs = Vec::with_capacity(Table::ALL.len());
-            for table in Table::ALL {
-                // SAFETY: the handles are used only after this transaction commits (below), and
-                // no other thread opens databases of this environment meanwhile (the registry is
-                // locked while it opens).
-                let db = unsafe { txn.create_db(Some(table.name()), lmdb::DatabaseFlags::empty()) }
-                    .map_err(|e| storage_error(operation, e))?;
-                dbs.push(db);
-            }
-            txn.commit().map_err(|e| storage_error(operation, e))?;
-            return Ok(dbs.try_into().expect("one database per table"));
-        }
-    }
-
-    /// Records the format version in a new directory; refuses a directory of a newer format.
-    fn check_format(&self) -> Result<()> {
-        self.write("checking the on-disk format version", |w| {
-            match w.get(Table::Meta, META_FORMAT_KEY)? {
-                Some(bytes) => {
-                    let found = bytes
-                        .try_into()
-                        .map(u32::from_be_bytes)
-                        .map_err(|_| Error::Serialization {
-                            key: "meta 'format_version'".into(),
-                            version: None,
-                            reason: "the format version record is not 4 bytes".into(),
-                        })?;
-                    if found > FORMAT_VERSION {
-                        return Err(Error::Storage {
-                            operation: "opening the store directory".into(),
-                            hint: format!(
-                                "Directory '{}' was written by on-disk format {found}, newer than format \
-                                 {FORMAT_VERSION} that this library reads; use a newer library.",
-                                self.path.display()
-                            ),
-                            source: Box::new(StorageCause {
-                                backend: BACKEND,
-                                code: "FORMAT_TOO_NEW".into(),
-                                number: None,
-                                message: format!("on-disk format {found} is newer than {FORMAT_VERSION}"),
-                            }),
-                        });
-                    }
-                    Ok(())
-                }
-                None => w.put(Table::Meta, META_FORMAT_KEY, &FORMAT_VERSION.to_be_bytes()),
-            }
-        })
     }
 
     pub(crate) fn path(&self) -> &Path {
@@ -641,36 +573,40 @@ impl Storage {
         self.settings.clone()
     }
 
-    /// Writes a consistent copy of the environment into `dir` (created, or an existing empty
-    /// directory), compacted if asked: LMDB copies one read snapshot while writers go on.
-    pub(crate) fn copy_to(&self, dir: &Path, compact: bool) -> Result<()> {
+    /// Runs `f` with the environment while holding the gate shared, so this process's map is
+    /// not resized until `f` returns (a copy reads the map for its whole run: `copy.rs`).
+    pub(crate) fn with_env_shared<T>(&self, f: impl FnOnce(&lmdb::Environment) -> T) -> Result<T> {
         self.check_process()?;
-        create_dir(dir, self.settings.directory_mode)?;
-        let data = dir.join(DATA_FILE);
-        if data.exists() {
-            return Err(crate::backend_error(
-                "copying the store",
-                format!(
-                    "'{}' already holds a store; a copy is only written into a new directory.",
-                    dir.display()
-                ),
-                "TARGET_HOLDS_A_STORE",
-                format!("{} exists", data.display()),
-            ));
-        }
-        let path = std::ffi::CString::new(dir.as_os_str().as_encoded_bytes())
-            .map_err(|_| Error::invalid("dir", "the path contains a NUL byte"))?;
-        let flags = if compact { lmdb_sys::MDB_CP_COMPACT } else { 0 };
         let _gate = self.gate.read();
-        // SAFETY: env() is the live environment (this process's: checked above); `path` is a
-        // NUL-terminated string alive for the call.
-        let rc = unsafe { lmdb_sys::mdb_env_copy2(self.env.env(), path.as_ptr(), flags) };
-        if rc != 0 {
-            return Err(storage_error(
-                "copying the store",
-                lmdb::Error::from_err_code(rc),
-            ));
+        Ok(f(&self.env))
+    }
+
+    /// The named tables, in [`Table::ALL`] order.
+    pub(crate) fn table_handles(&self) -> &[lmdb::Database] {
+        &self.tables
+    }
+
+    /// Grows the map to at least `bytes` (never past the configured maximum) while no
+    /// transaction of this process is live. A copy does this before it starts, so that appends
+    /// during the copy rarely need to grow the map (growing waits for the copy to end).
+    pub(crate) fn reserve_map(&self, bytes: usize) -> Result<()> {
+        self.check_process()?;
+        let exclusive = self.gate.write();
+        let current = self.map_size();
+        let next = bytes.min(self.opened_with.max_map_size);
+        if next <= current {
+            return Ok(());
         }
+        let grown = self
+            .env
+            .set_map_size(next)
+            .map_err(|e| storage_error("growing the memory map before a copy", e));
+        drop(exclusive);
+        grown?;
+        log_later::note(Note::MapGrown {
+            from: current,
+            to: next,
+        });
         Ok(())
     }
 
@@ -681,6 +617,144 @@ impl Storage {
             .set_map_size(0)
             .map_err(|e| storage_error("adopting the map size another process set", e))
     }
+}
+
+/// Opens the LMDB environment of `dir` with `settings` and clears stale reader slots (R-RES-3);
+/// also returns how many it cleared. No table is opened yet.
+pub(crate) fn open_environment(
+    dir: &Path,
+    settings: &LmdbSettings,
+) -> Result<(lmdb::Environment, i32)> {
+    let mut flags = lmdb::EnvironmentFlags::NO_TLS;
+    match settings.durability {
+        Durability::Full => {}
+        Durability::NoMetaSync => flags |= lmdb::EnvironmentFlags::NO_META_SYNC,
+        Durability::NoSync => flags |= lmdb::EnvironmentFlags::NO_SYNC,
+    }
+    let env = lmdb::Environment::new()
+        .set_flags(flags)
+        // Format 2's tables, the format-1 ones an upgrade opens, and room to spare.
+        .set_max_dbs((Table::ALL.len() + FORMAT1_ONLY.len()) as u32 + 4)
+        .set_max_readers(settings.max_readers)
+        .set_map_size(settings.initial_map_size)
+        .open_with_permissions(dir, settings.file_mode as lmdb_sys::mdb_mode_t)
+        .map_err(|e| storage_error("opening the LMDB environment", e))?;
+    // Reader slots left by processes that died are freed now, so they neither pin old pages
+    // nor exhaust the reader table.
+    let mut dead: libc::c_int = 0;
+    // SAFETY: env.env() is the live environment handle owned by `env`; `dead` outlives the call.
+    let rc = unsafe { lmdb_sys::mdb_reader_check(env.env(), &mut dead) };
+    if rc != 0 {
+        return Err(storage_error(
+            "clearing stale reader slots",
+            lmdb::Error::from_err_code(rc),
+        ));
+    }
+    Ok((env, dead))
+}
+
+/// Begins a write transaction, adopting a map another process grew meanwhile
+/// (`MDB_MAP_RESIZED`) until one begins. For use before any transaction of `env` is live.
+pub(crate) fn begin_first_write<'e>(
+    env: &'e lmdb::Environment,
+    operation: &str,
+) -> Result<lmdb::RwTransaction<'e>> {
+    loop {
+        match env.begin_rw_txn() {
+            Ok(txn) => return Ok(txn),
+            Err(lmdb::Error::MapResized) => {
+                // No transaction of this environment is live yet: nothing to wait for.
+                env.set_map_size(0)
+                    .map_err(|e| storage_error("adopting the map size another process set", e))?;
+            }
+            Err(e) => return Err(storage_error(operation, e)),
+        }
+    }
+}
+
+/// The format version recorded in `meta`, `None` for a new store.
+pub(crate) fn read_format(txn: &impl Transaction, meta: lmdb::Database) -> Result<Option<u32>> {
+    match txn.get(meta, &META_FORMAT_KEY) {
+        Ok(bytes) => bytes
+            .try_into()
+            .map(u32::from_be_bytes)
+            .map(Some)
+            .map_err(|_| Error::Serialization {
+                key: "meta 'format_version'".into(),
+                version: None,
+                reason: "the format version record is not 4 bytes".into(),
+            }),
+        Err(lmdb::Error::NotFound) => Ok(None),
+        Err(e) => Err(storage_error("reading the on-disk format version", e)),
+    }
+}
+
+/// Opens every table of format 2 in one write transaction, after checking the directory's
+/// format: a new store gets format 2; format 1 is refused with the call that upgrades it; a
+/// newer format is refused. Like every write it adopts a map another process grew meanwhile
+/// (R-PROC-3: opens succeed while other processes append).
+fn open_tables(env: &lmdb::Environment, dir: &Path) -> Result<[lmdb::Database; Table::ALL.len()]> {
+    let operation = "opening the store's tables";
+    let txn = begin_first_write(env, operation)?;
+    // SAFETY (every create_db below): the handles are used only after this transaction
+    // commits, and no other thread opens databases of this environment meanwhile (the registry
+    // is locked while it opens).
+    let meta = unsafe { txn.create_db(Some(Table::Meta.name()), lmdb::DatabaseFlags::empty()) }
+        .map_err(|e| storage_error(operation, e))?;
+    match read_format(&txn, meta)? {
+        Some(FORMAT_VERSION) | None => {}
+        Some(1) => return Err(upgrade_needed(dir)),
+        Some(found) => {
+            return Err(crate::backend_error(
+                "opening the store directory",
+                format!(
+                    "Directory '{}' was written by on-disk format {found}, newer than format \
+                     {FORMAT_VERSION} that this library reads; use a newer library.",
+                    dir.display()
+                ),
+                "FORMAT_TOO_NEW",
+                format!("on-disk format {found} is newer than {FORMAT_VERSION}"),
+            ))
+        }
+    }
+    let mut dbs = Vec::with_capacity(Table::ALL.len());
+    for table in Table::ALL {
+        let db = if table == Table::Meta {
+            meta
+        } else {
+            unsafe { txn.create_db(Some(table.name()), lmdb::DatabaseFlags::empty()) }
+                .map_err(|e| storage_error(operation, e))?
+        };
+        dbs.push(db);
+    }
+    let mut txn = txn;
+    if read_format(&txn, meta)?.is_none() {
+        txn.put(
+            meta,
+            &META_FORMAT_KEY,
+            &FORMAT_VERSION.to_be_bytes(),
+            lmdb::WriteFlags::empty(),
+        )
+        .map_err(|e| storage_error(operation, e))?;
+    }
+    txn.commit().map_err(|e| storage_error(operation, e))?;
+    Ok(dbs.try_into().expect("one database per table"))
+}
+
+/// Opening a format-1 directory: it must be upgraded first, by an explicit call.
+fn upgrade_needed(dir: &Path) -> Error {
+    crate::backend_error(
+        "opening the store directory",
+        format!(
+            "Directory '{}' is in on-disk format 1; this library reads format {FORMAT_VERSION}. \
+             Upgrade it once with lode::upgrade_directory (C: lode_upgrade_directory, Python: \
+             lode.upgrade_directory, .NET: LodeEventStoreProvider.UpgradeDirectory) while no other \
+             process uses it; the upgrade is one transaction (a crash leaves format 1 intact).",
+            dir.display()
+        ),
+        "FORMAT_UPGRADE_NEEDED",
+        "the store is in on-disk format 1".to_string(),
+    )
 }
 
 /// The identity of the data file at `path`, or `None` if there is none yet.
@@ -709,6 +783,29 @@ fn truncated_error(path: &Path, t: data_file::Truncated) -> Error {
             number: None,
             message: format!("data file of {} bytes, {} bytes needed", t.len, t.needed),
         }),
+    }
+}
+
+/// Refuses a directory that holds no store (no data file, or an empty one).
+fn check_holds_a_store(dir: &Path) -> Result<()> {
+    let data = dir.join(DATA_FILE);
+    match std::fs::metadata(&data) {
+        Ok(m) if m.is_file() && m.len() > 0 => Ok(()),
+        Ok(_) | Err(_) if !dir.is_dir() => Err(crate::backend_error(
+            "opening a store directory",
+            format!("'{}' is not a directory.", dir.display()),
+            "NOT_A_STORE",
+            format!("{} is not a directory", dir.display()),
+        )),
+        _ => Err(crate::backend_error(
+            "opening a store directory",
+            format!(
+                "'{}' holds no store (no {DATA_FILE}, or an empty one); nothing was created there.",
+                dir.display()
+            ),
+            "NOT_A_STORE",
+            format!("{} is missing or empty", data.display()),
+        )),
     }
 }
 
@@ -929,6 +1026,28 @@ impl WriteTxn<'_> {
     /// storage error (failing the transaction), never as a misordered table.
     pub(crate) fn put_append(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<()> {
         self.put_flagged(table, key, value, lmdb::WriteFlags::APPEND)
+    }
+
+    /// Inserts or replaces `key`, with `MDB_APPEND` when it is the table's largest key (the
+    /// common case for keys that grow with time: time-ordered message ids, positions) and an
+    /// ordinary insert otherwise. A refused `MDB_APPEND` writes nothing and leaves the
+    /// transaction usable (LMDB returns before touching a page), so trying it first costs one
+    /// comparison with the last key.
+    pub(crate) fn put_at_end_or_insert(
+        &mut self,
+        table: Table,
+        key: &[u8],
+        value: &[u8],
+    ) -> Result<()> {
+        match self.txn.put(
+            db(self.tables, table),
+            &key,
+            &value,
+            lmdb::WriteFlags::APPEND,
+        ) {
+            Err(lmdb::Error::KeyExist) => self.put(table, key, value),
+            other => other.map_err(|e| storage_error("writing a record", e)),
+        }
     }
 
     /// [`WriteTxn::put_with`] with `MDB_APPEND`: the same guarantee and the same check as

@@ -1,9 +1,11 @@
-//! Key and value encodings of every table: the byte-level layout of `docs/storage-layout.md`.
+//! Key and value encodings of every table: the byte-level layout of `docs/storage-layout.md`
+//! (on-disk format 2).
 //!
 //! Integers in keys are big-endian so that LMDB's byte order is numeric order. Strings in keys
 //! are length-prefixed (u16 big-endian) so that no string is a prefix of another's encoding and
-//! any byte (even NUL) is safe. Stored messages and snapshots carry a CRC-32 so that a damaged
-//! record is reported, never returned (R-BAD-3).
+//! any byte (even NUL) is safe. Stored messages, snapshots and stream records carry a CRC-32 so
+//! that a damaged record is reported, never returned (R-BAD-3); every other record is checked
+//! against what it names (`view.rs`).
 
 use lode_backend::{Lease, Micros, StoredEvent};
 
@@ -26,7 +28,8 @@ pub(crate) fn u64_be(b: &[u8]) -> Option<u64> {
     Some(u64::from_be_bytes(b.get(..8)?.try_into().ok()?))
 }
 
-/// `streams` value: the stream's number (its short key everywhere else) and current version.
+/// `streams` value: the stream's number (its short key everywhere else) and current version,
+/// then a CRC-32 of those 16 bytes (format 2): `num u64 ‖ version u64 ‖ crc32 u32 LE`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct StreamInfo {
     pub num: u64,
@@ -34,13 +37,25 @@ pub(crate) struct StreamInfo {
 }
 
 impl StreamInfo {
-    pub fn encode(self) -> [u8; 16] {
-        let mut v = [0u8; 16];
+    pub fn encode(self) -> [u8; 20] {
+        let mut v = [0u8; 20];
         v[..8].copy_from_slice(&self.num.to_be_bytes());
-        v[8..].copy_from_slice(&self.version.to_be_bytes());
+        v[8..16].copy_from_slice(&self.version.to_be_bytes());
+        let crc = crc32fast::hash(&v[..16]);
+        v[16..].copy_from_slice(&crc.to_le_bytes());
         v
     }
     pub fn decode(v: &[u8]) -> Option<StreamInfo> {
+        if v.len() != 20 || crc32fast::hash(&v[..16]).to_le_bytes() != v[16..20] {
+            return None;
+        }
+        Some(StreamInfo {
+            num: u64_be(v)?,
+            version: u64_be(&v[8..])?,
+        })
+    }
+    /// The format-1 value (16 bytes, no CRC), read only by the upgrade.
+    pub fn decode_format1(v: &[u8]) -> Option<StreamInfo> {
         (v.len() == 16).then(|| StreamInfo {
             num: u64_be(v).unwrap_or(0),
             version: u64_be(&v[8..]).unwrap_or(0),
@@ -185,40 +200,135 @@ pub(crate) fn message_id_key_into(k: &mut Vec<u8>, stream: u64, id: &str) {
     k.extend_from_slice(id.as_bytes());
 }
 
-/// `by_type` key: `u16 len ‖ type ‖ u64 position`; value: event version u32.
-/// `by_correlation` key: `u16 len ‖ correlation id ‖ u64 position`; value: empty.
-/// Written into `k` (cleared first).
+/// A group: which positions of one append (or of one run, after an upgrade) an index entry
+/// names. The entry's key ends with the group's first position; the value is `span u32 BE`
+/// (positions `first .. first + span` are covered) and, unless every covered position is a
+/// member, a bitmap of `span` bits (bit `i` of byte `i / 8`, least significant first: position
+/// `first + i` is a member). Both group indexes (`type_groups`, `corr_groups`) use it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Group {
+    pub span: u32,
+    /// Empty when every position of the span is a member.
+    pub bitmap: Vec<u8>,
+}
+
+impl Group {
+    /// A group of `offsets` (ascending, each < 2^32) relative to its first position, the first
+    /// offset being 0.
+    pub fn of_offsets(offsets: &[u32]) -> Group {
+        let span = offsets.last().map_or(0, |l| l + 1);
+        if offsets.len() as u32 == span {
+            return Group {
+                span,
+                bitmap: Vec::new(),
+            };
+        }
+        let mut bitmap = vec![0u8; span.div_ceil(8) as usize];
+        for &o in offsets {
+            bitmap[(o / 8) as usize] |= 1 << (o % 8);
+        }
+        Group { span, bitmap }
+    }
+
+    pub fn encode_into(&self, out: &mut Vec<u8>) {
+        out.clear();
+        out.extend_from_slice(&self.span.to_be_bytes());
+        out.extend_from_slice(&self.bitmap);
+    }
+
+    /// Decodes a value; `None` when it is not one (a damaged entry).
+    pub fn decode(v: &[u8]) -> Option<GroupRef<'_>> {
+        let span = u32::from_be_bytes(v.get(..4)?.try_into().ok()?);
+        let bitmap = &v[4..];
+        if span == 0 || !(bitmap.is_empty() || bitmap.len() == span.div_ceil(8) as usize) {
+            return None;
+        }
+        Some(GroupRef { span, bitmap })
+    }
+}
+
+/// A decoded group value, borrowing the stored bytes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct GroupRef<'a> {
+    pub span: u32,
+    bitmap: &'a [u8],
+}
+
+impl<'a> GroupRef<'a> {
+    /// A group from its span and bitmap bytes (empty: every offset is a member).
+    pub fn from_parts(span: u32, bitmap: &'a [u8]) -> GroupRef<'a> {
+        GroupRef { span, bitmap }
+    }
+
+    /// The bitmap's bytes (empty when every offset is a member).
+    pub fn bitmap_bytes(&self) -> &'a [u8] {
+        self.bitmap
+    }
+
+    /// Whether offset `i` (< span) is a member.
+    pub fn contains(&self, i: u32) -> bool {
+        self.bitmap.is_empty() || self.bitmap[(i / 8) as usize] & (1 << (i % 8)) != 0
+    }
+}
+
+/// `type_groups` key: `type id u32 ‖ event version u32 ‖ first position u64` (16 bytes).
+pub(crate) fn type_group_key(type_id: u32, event_version: u32, first: u64) -> [u8; 16] {
+    let mut k = [0u8; 16];
+    k[..4].copy_from_slice(&type_id.to_be_bytes());
+    k[4..8].copy_from_slice(&event_version.to_be_bytes());
+    k[8..].copy_from_slice(&first.to_be_bytes());
+    k
+}
+
+/// `(type id, event version, first position)` of a [`type_group_key`].
+pub(crate) fn split_type_group_key(k: &[u8]) -> Option<(u32, u32, u64)> {
+    if k.len() != 16 {
+        return None;
+    }
+    Some((
+        u32::from_be_bytes(k[..4].try_into().ok()?),
+        u32::from_be_bytes(k[4..8].try_into().ok()?),
+        u64_be(&k[8..])?,
+    ))
+}
+
+/// `event_types` value: `type id u32 ‖ event versions seen (u32 each, ascending)`.
+pub(crate) fn encode_event_type(type_id: u32, versions: &[u32]) -> Vec<u8> {
+    let mut v = Vec::with_capacity(4 + 4 * versions.len());
+    v.extend_from_slice(&type_id.to_be_bytes());
+    for x in versions {
+        v.extend_from_slice(&x.to_be_bytes());
+    }
+    v
+}
+
+pub(crate) fn decode_event_type(v: &[u8]) -> Option<(u32, Vec<u32>)> {
+    if v.len() < 4 || !v.len().is_multiple_of(4) {
+        return None;
+    }
+    let words: Vec<u32> = v
+        .chunks(4)
+        .map(|c| u32::from_be_bytes(c.try_into().unwrap_or_default()))
+        .collect();
+    let versions = words[1..].to_vec();
+    versions
+        .windows(2)
+        .all(|w| w[0] < w[1])
+        .then_some((words[0], versions))
+}
+
+/// `corr_groups` key: `u16 len ‖ correlation id ‖ first position u64`, written into `k`
+/// (cleared first). Format 1's `by_correlation` key had the same bytes with one entry per event.
 pub(crate) fn string_position_key_into(k: &mut Vec<u8>, s: &str, position: u64) {
     k.clear();
     push_str(k, s);
     k.extend_from_slice(&position.to_be_bytes());
 }
 
-/// `by_type_version` key: [`type_version_prefix`] ‖ `u64 position`, written into `k` (cleared
-/// first).
-pub(crate) fn type_version_key_into(
-    k: &mut Vec<u8>,
-    event_type: &str,
-    event_version: u32,
-    position: u64,
-) {
-    k.clear();
-    push_str(k, event_type);
-    k.extend_from_slice(&event_version.to_be_bytes());
-    k.extend_from_slice(&position.to_be_bytes());
-}
-
-/// Prefix of an index on one string (event type or correlation id): `u16 len ‖ bytes`.
+/// Prefix of an index on one string (a correlation id): `u16 len ‖ bytes`.
 pub(crate) fn string_prefix(s: &str) -> Vec<u8> {
     let mut k = Vec::with_capacity(2 + s.len() + 12);
     push_str(&mut k, s);
-    k
-}
-
-/// `by_type_version` prefix: `u16 len ‖ type ‖ u32 event version`.
-pub(crate) fn type_version_prefix(event_type: &str, event_version: u32) -> Vec<u8> {
-    let mut k = string_prefix(event_type);
-    k.extend_from_slice(&event_version.to_be_bytes());
     k
 }
 

@@ -6,16 +6,20 @@
 //!
 //! Where things are: `env.rs` is the environment (tables, transactions, map growth, the gate);
 //! `registry.rs` keeps one environment per data file per process and detects `fork()`;
-//! `data_file.rs` refuses a truncated data file before LMDB maps it; `layout.rs` is the byte
+//! `data_file.rs` refuses a truncated data file before LMDB maps it; `copy.rs` copies a live
+//! environment (backups) with progress and cancellation; `layout.rs` is the byte
 //! layout of every key and value (docs/storage-layout.md); `view.rs` implements the store's
-//! operations on those tables, verifying every record it hands up.
+//! operations on those tables, verifying every record it hands up; `upgrade.rs` upgrades a
+//! format-1 directory to format 2 in one transaction.
 
 mod checkpoints;
+mod copy;
 mod data_file;
 mod env;
 mod layout;
 mod registry;
 mod settings;
+mod upgrade;
 mod view;
 mod wait;
 
@@ -23,11 +27,14 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use lode_backend::{Backend, Error, ReadView, Result, StorageCause, WriteView};
+use lode_backend::{
+    Backend, CopyOptions, CopyReport, Error, ReadView, Result, StorageCause, WriteView,
+};
 
 use crate::env::Storage;
 pub use crate::env::FORMAT_VERSION;
 pub use crate::settings::{Durability, LmdbSettings, MAX_READERS};
+pub use crate::upgrade::{upgrade, Upgraded};
 
 /// The name this backend's storage errors carry.
 pub const NAME: &str = "lmdb";
@@ -50,6 +57,17 @@ impl LmdbBackend {
         settings.check(dir)?;
         Ok(LmdbBackend {
             storage: Storage::open(dir, settings)?,
+        })
+    }
+
+    /// Opens the store directory `dir`, which must already hold a store: nothing is created
+    /// (a directory without a data file is refused with a storage error, code `NOT_A_STORE`).
+    /// An environment this process already has open on it is shared, whatever its settings;
+    /// otherwise it is opened with `settings`. For tools that inspect a directory (verify).
+    pub fn open_existing(dir: &Path, settings: &LmdbSettings) -> Result<LmdbBackend> {
+        settings.check(dir)?;
+        Ok(LmdbBackend {
+            storage: Storage::open_with(dir, settings, true)?,
         })
     }
 }
@@ -118,10 +136,13 @@ impl Backend for LmdbBackend {
         self.storage.waiters.wake_all();
     }
 
-    fn copy_to(&self, dir: &Path, compact: bool) -> Result<u64> {
-        self.storage.copy_to(dir, compact)?;
-        let copy = LmdbBackend::open(dir, &self.storage.copy_settings())?;
-        copy.head()
+    fn copy_to(
+        &self,
+        dir: &Path,
+        options: &CopyOptions,
+        progress: &mut dyn FnMut(u64, u64) -> bool,
+    ) -> Result<CopyReport> {
+        copy::copy(&self.storage, dir, options, progress)
     }
 }
 

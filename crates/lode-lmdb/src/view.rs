@@ -21,7 +21,7 @@ use lode_backend::{
     StreamId, WriteView,
 };
 
-use crate::env::{is_key_exists, ReadTxn, Reads, Table, WriteTxn};
+use crate::env::{is_key_exists, ReadTxn, Reads, Table, WriteTxn, META_NEXT_TYPE_ID};
 use crate::layout::{self, LogEntry, StreamInfo};
 
 fn damaged(key: String, reason: impl Into<String>) -> Error {
@@ -465,25 +465,123 @@ fn check_time_entry(tx: &impl Reads, key: &[u8], from: i64) -> Result<u64> {
     Ok(position)
 }
 
-/// Walks an index whose keys are `prefix ‖ u64 position`, from `prefix ‖ from`, handing each
-/// position to `on` while it returns `Ok(true)`.
-fn walk_index(
-    tx: &impl Reads,
-    table: Table,
-    prefix: &[u8],
-    from: u64,
-    visited: &mut usize,
-    on: &mut dyn FnMut(u64) -> Result<bool>,
-) -> Result<()> {
-    let mut start = prefix.to_vec();
-    start.extend_from_slice(&from.to_be_bytes());
-    tx.scan(table, &start, |k, _| {
-        *visited += 1;
-        if !k.starts_with(prefix) || k.len() != prefix.len() + 8 {
-            return Ok(false);
+/// The type id and the event versions seen of the event type `name`, if any event has it.
+fn find_event_type(tx: &impl Reads, name: &str) -> Result<Option<(u32, Vec<u32>)>> {
+    match tx.get(Table::EventTypes, name.as_bytes())? {
+        None => Ok(None),
+        Some(v) => layout::decode_event_type(v).map(Some).ok_or_else(|| {
+            damaged(
+                format!("event type record '{name}'"),
+                "the record is damaged",
+            )
+        }),
+    }
+}
+
+/// One walk over the groups of one index range (a type at a version, or a correlation id),
+/// yielding member positions in ascending order, from `from`.
+struct GroupWalk {
+    /// The range's key prefix; group keys are `prefix ‖ first position u64`.
+    prefix: Vec<u8>,
+    /// The group being walked: first position, span, and the next offset to look at.
+    current: Option<(u64, u32, Vec<u8>, u32)>,
+    /// The key to seek for the next group.
+    next_key: Option<Vec<u8>>,
+    done: bool,
+}
+
+impl GroupWalk {
+    fn new(tx: &impl Reads, table: Table, prefix: Vec<u8>, from: u64) -> Result<GroupWalk> {
+        let mut walk = GroupWalk {
+            prefix,
+            current: None,
+            next_key: None,
+            done: false,
+        };
+        // A group that starts before `from` may still hold positions from `from` on.
+        let mut at = walk.prefix.clone();
+        at.extend_from_slice(&from.saturating_add(1).to_be_bytes());
+        if let Some((k, v)) = tx.seek_lt(table, &at)? {
+            if let Some(first) = walk.first_of(k) {
+                let group = decode_group(table, v)?;
+                if first + u64::from(group.0) > from {
+                    let start = (from.saturating_sub(first)) as u32;
+                    walk.current = Some((first, group.0, group.1, start));
+                }
+            }
         }
-        on(layout::key_position(k).unwrap_or(0))
-    })
+        let mut next = walk.prefix.clone();
+        next.extend_from_slice(&from.to_be_bytes());
+        if walk.current.is_some() {
+            // The next group starts after the current one's first position.
+            next = walk.prefix.clone();
+            let first = walk.current.as_ref().map_or(0, |c| c.0);
+            next.extend_from_slice(&(first + 1).to_be_bytes());
+        }
+        walk.next_key = Some(next);
+        Ok(walk)
+    }
+
+    fn first_of(&self, k: &[u8]) -> Option<u64> {
+        (k.len() == self.prefix.len() + 8 && k.starts_with(&self.prefix))
+            .then(|| layout::key_position(k))
+            .flatten()
+    }
+
+    /// The next member position, counting in `visited` every member looked at and the one key
+    /// read past the range.
+    fn next(&mut self, tx: &impl Reads, table: Table, visited: &mut usize) -> Result<Option<u64>> {
+        loop {
+            if self.done {
+                return Ok(None);
+            }
+            if let Some((first, span, bitmap, offset)) = &mut self.current {
+                let group = layout::GroupRef::from_parts(*span, bitmap);
+                while *offset < *span {
+                    let o = *offset;
+                    *offset += 1;
+                    if group.contains(o) {
+                        *visited += 1;
+                        return Ok(Some(*first + u64::from(o)));
+                    }
+                }
+                self.current = None;
+            }
+            let Some(key) = self.next_key.take() else {
+                self.done = true;
+                return Ok(None);
+            };
+            let mut found = None;
+            tx.scan(table, &key, |k, v| {
+                found = Some((k.to_vec(), v.to_vec()));
+                Ok(false)
+            })?;
+            match found {
+                Some((k, v)) if self.first_of(&k).is_some() => {
+                    let first = self.first_of(&k).unwrap_or(0);
+                    let (span, bitmap) = decode_group(table, &v)?;
+                    self.current = Some((first, span, bitmap, 0));
+                    let mut next = self.prefix.clone();
+                    next.extend_from_slice(&(first + 1).to_be_bytes());
+                    self.next_key = Some(next);
+                }
+                _ => {
+                    *visited += 1;
+                    self.done = true;
+                }
+            }
+        }
+    }
+}
+
+fn decode_group(table: Table, v: &[u8]) -> Result<(u32, Vec<u8>)> {
+    let g = layout::Group::decode(v).ok_or_else(|| {
+        damaged(
+            format!("{} entry", table.name()),
+            "a group value is damaged",
+        )
+    })?;
+    Ok((g.span, g.bitmap_bytes().to_vec()))
 }
 
 /// Walks the events of `source`; see `ReadView::events`.
@@ -507,40 +605,57 @@ fn events(
     };
     match source {
         EventSource::Log { from } => {
-            walk_index(tx, Table::Log, &[], from, &mut visited, &mut at_position)?
+            tx.scan(Table::Log, &from.to_be_bytes(), |k, _| {
+                visited += 1;
+                let position = layout::u64_be(k)
+                    .filter(|_| k.len() == 8)
+                    .ok_or_else(|| damaged_log(0, "a log key is not a position"))?;
+                at_position(position)
+            })?;
         }
         EventSource::Type {
             event_type,
-            event_version: Some(v),
+            event_version,
             from,
-        } => walk_index(
-            tx,
-            Table::ByTypeVersion,
-            &layout::type_version_prefix(event_type, v),
-            from,
-            &mut visited,
-            &mut at_position,
-        )?,
-        EventSource::Type {
-            event_type,
-            event_version: None,
-            from,
-        } => walk_index(
-            tx,
-            Table::ByType,
-            &layout::string_prefix(event_type),
-            from,
-            &mut visited,
-            &mut at_position,
-        )?,
-        EventSource::Correlation { id, from } => walk_index(
-            tx,
-            Table::ByCorrelation,
-            &layout::string_prefix(id),
-            from,
-            &mut visited,
-            &mut at_position,
-        )?,
+        } => {
+            if let Some((type_id, versions)) = find_event_type(tx, event_type)? {
+                let wanted: Vec<u32> = match event_version {
+                    Some(v) => versions.into_iter().filter(|x| *x == v).collect(),
+                    None => versions,
+                };
+                // One walk per version, merged by position (usually one version).
+                let mut walks = Vec::with_capacity(wanted.len());
+                for v in wanted {
+                    let prefix = layout::type_group_key(type_id, v, 0)[..8].to_vec();
+                    walks.push(GroupWalk::new(tx, Table::TypeGroups, prefix, from)?);
+                }
+                let mut heads: Vec<Option<u64>> = Vec::with_capacity(walks.len());
+                for w in &mut walks {
+                    heads.push(w.next(tx, Table::TypeGroups, &mut visited)?);
+                }
+                while let Some((i, position)) = heads
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, p)| p.map(|p| (i, p)))
+                    .min_by_key(|(_, p)| *p)
+                {
+                    if !at_position(position)? {
+                        break;
+                    }
+                    heads[i] = walks[i].next(tx, Table::TypeGroups, &mut visited)?;
+                }
+            } else {
+                visited += 1;
+            }
+        }
+        EventSource::Correlation { id, from } => {
+            let mut walk = GroupWalk::new(tx, Table::CorrGroups, layout::string_prefix(id), from)?;
+            while let Some(position) = walk.next(tx, Table::CorrGroups, &mut visited)? {
+                if !at_position(position)? {
+                    break;
+                }
+            }
+        }
         EventSource::Time { from, to } => {
             // The first append recorded at or after `from`, then the log from its first
             // position (the log is ordered by recorded-at) until `to`.
@@ -615,66 +730,74 @@ fn index_entries(
     index: IndexKind,
     visit: &mut dyn FnMut(IndexEntry<'_>) -> Result<bool>,
 ) -> Result<()> {
-    let table = match index {
-        IndexKind::Type => Table::ByType,
-        IndexKind::TypeVersion => Table::ByTypeVersion,
-        IndexKind::Correlation => Table::ByCorrelation,
-        IndexKind::Time => Table::ByTime,
-        IndexKind::MessageId => Table::MessageIds,
-    };
     let bad = |what: &str| damaged(format!("{what} index"), "an entry is damaged");
-    tx.scan(table, &[], |k, v| {
-        let entry = match index {
-            IndexKind::Type => {
-                let (event_type, rest) = layout::take_str(k).ok_or_else(|| bad("event type"))?;
-                let position = layout::u64_be(rest).filter(|_| rest.len() == 8);
-                let event_version = v.try_into().ok().map(u32::from_be_bytes);
-                match (position, event_version) {
-                    (Some(position), Some(event_version)) => IndexEntry::Type {
-                        event_type,
-                        event_version,
-                        position,
-                    },
-                    _ => return Err(bad("event type")),
+    match index {
+        IndexKind::Type => {
+            // Type ids back to names (the event_types table is small: one record per type).
+            let mut names: HashMap<u32, String> = HashMap::new();
+            tx.scan(Table::EventTypes, &[], |k, v| {
+                let (id, _) = layout::decode_event_type(v).ok_or_else(|| bad("event type"))?;
+                let name = std::str::from_utf8(k).map_err(|_| bad("event type"))?;
+                names.insert(id, name.to_string());
+                Ok(true)
+            })?;
+            tx.scan(Table::TypeGroups, &[], |k, v| {
+                let (type_id, event_version, first) =
+                    layout::split_type_group_key(k).ok_or_else(|| bad("event type"))?;
+                let event_type = names.get(&type_id).ok_or_else(|| bad("event type"))?;
+                let group = layout::Group::decode(v).ok_or_else(|| bad("event type"))?;
+                for o in 0..group.span {
+                    if group.contains(o) {
+                        let more = visit(IndexEntry::Type {
+                            event_type,
+                            event_version,
+                            position: first + u64::from(o),
+                        })?;
+                        if !more {
+                            return Ok(false);
+                        }
+                    }
+                }
+                Ok(true)
+            })
+        }
+        IndexKind::Correlation => tx.scan(Table::CorrGroups, &[], |k, v| {
+            let (id, rest) = layout::take_str(k).ok_or_else(|| bad("correlation"))?;
+            let first = layout::u64_be(rest)
+                .filter(|_| rest.len() == 8)
+                .ok_or_else(|| bad("correlation"))?;
+            let group = layout::Group::decode(v).ok_or_else(|| bad("correlation"))?;
+            for o in 0..group.span {
+                if group.contains(o) {
+                    let more = visit(IndexEntry::Correlation {
+                        id,
+                        position: first + u64::from(o),
+                    })?;
+                    if !more {
+                        return Ok(false);
+                    }
                 }
             }
-            IndexKind::TypeVersion => {
-                let (event_type, rest) =
-                    layout::take_str(k).ok_or_else(|| bad("event type and version"))?;
-                if rest.len() != 12 {
-                    return Err(bad("event type and version"));
-                }
-                IndexEntry::TypeVersion {
-                    event_type,
-                    event_version: u32::from_be_bytes(rest[..4].try_into().unwrap_or_default()),
-                    position: layout::u64_be(&rest[4..]).unwrap_or(0),
-                }
-            }
-            IndexKind::Correlation => {
-                let (id, rest) = layout::take_str(k).ok_or_else(|| bad("correlation"))?;
-                match layout::u64_be(rest).filter(|_| rest.len() == 8) {
-                    Some(position) => IndexEntry::Correlation { id, position },
-                    None => return Err(bad("correlation")),
-                }
-            }
-            IndexKind::Time => match (layout::u64_be(k), layout::key_position(k)) {
-                (Some(bits), Some(position)) if k.len() == 16 => IndexEntry::Time {
+            Ok(true)
+        }),
+        IndexKind::Time => tx.scan(Table::ByTime, &[], |k, _| {
+            match (layout::u64_be(k), layout::key_position(k)) {
+                (Some(bits), Some(position)) if k.len() == 16 => visit(IndexEntry::Time {
                     recorded_at: (bits ^ (1 << 63)) as i64,
                     position,
-                },
-                _ => return Err(bad("time")),
-            },
-            IndexKind::MessageId => {
-                let slot = layout::u64_be(k).ok_or_else(|| bad("message id"))?;
-                let id = std::str::from_utf8(&k[8..]).map_err(|_| bad("message id"))?;
-                match layout::u64_be(v).filter(|_| v.len() == 8) {
-                    Some(version) => IndexEntry::MessageId { slot, id, version },
-                    None => return Err(bad("message id")),
-                }
+                }),
+                _ => Err(bad("time")),
             }
-        };
-        visit(entry)
-    })
+        }),
+        IndexKind::MessageId => tx.scan(Table::MessageIds, &[], |k, v| {
+            let slot = layout::u64_be(k).ok_or_else(|| bad("message id"))?;
+            let id = std::str::from_utf8(&k[8..]).map_err(|_| bad("message id"))?;
+            match layout::u64_be(v).filter(|_| v.len() == 8) {
+                Some(version) => visit(IndexEntry::MessageId { slot, id, version }),
+                None => Err(bad("message id")),
+            }
+        }),
+    }
 }
 
 fn commands(tx: &impl Reads, visit: &mut dyn FnMut(&CommandRecord) -> Result<bool>) -> Result<()> {
@@ -849,15 +972,49 @@ fn refused_overwrite(e: Error, stream: &StreamId, version: u64) -> Error {
     }
 }
 
-/// Writes one append: each event with its index entries and log entry, one time-index entry,
-/// the stream's record (and name, for a new stream). Only storage errors and detected damage
-/// can stop it; either fails the whole transaction.
+/// The type id of `name` at `version`, interning it (and the version) when new: a type's id is
+/// handed out once, from `meta`'s counter, and its record lists every version seen.
+fn intern_type(w: &mut WriteTxn<'_>, name: &str, version: u32) -> Result<u32> {
+    match find_event_type(w, name)? {
+        Some((id, versions)) if versions.binary_search(&version).is_ok() => Ok(id),
+        Some((id, mut versions)) => {
+            let at = versions.binary_search(&version).unwrap_or_else(|i| i);
+            versions.insert(at, version);
+            w.put(
+                Table::EventTypes,
+                name.as_bytes(),
+                &layout::encode_event_type(id, &versions),
+            )?;
+            Ok(id)
+        }
+        None => {
+            let id = match w.get(Table::Meta, META_NEXT_TYPE_ID)? {
+                None => 1,
+                Some(v) => u32::from_be_bytes(v.try_into().map_err(|_| {
+                    damaged("meta 'next_type_id'".into(), "the counter is not 4 bytes")
+                })?),
+            };
+            w.put(
+                Table::EventTypes,
+                name.as_bytes(),
+                &layout::encode_event_type(id, &[version]),
+            )?;
+            w.put(Table::Meta, META_NEXT_TYPE_ID, &(id + 1).to_be_bytes())?;
+            Ok(id)
+        }
+    }
+}
+
+/// Writes one append: each event and its log entry; its message ids (sorted, so time-ordered ids
+/// go in at the right edge); one type-index group per (type, version) of the append and one
+/// correlation group per correlation id; one time-index entry; the stream's record (and name,
+/// for a new stream). Only storage errors and detected damage can stop it; either fails the
+/// whole transaction.
 fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
     let num = a.head.slot;
     // When no stream has a larger number, (num, version..) are the largest keys of `events`
     // and go in with MDB_APPEND (which refuses any key that is not the largest).
     let events_at_end = num >= last_stream_number(w)?;
-    // Index keys are built in one reused buffer (no allocation per event).
     let mut key = Vec::with_capacity(64);
     for (k, e) in a.events.iter().enumerate() {
         let version = a.head.version + k as u64 + 1;
@@ -873,8 +1030,6 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
             w.put_with_new(Table::Events, &event_key, len, fill)
         };
         put.map_err(|err| refused_overwrite(err, a.stream, version))?;
-        layout::message_id_key_into(&mut key, num, e.id);
-        w.put(Table::MessageIds, &key, &version.to_be_bytes())?;
         let entry = LogEntry {
             stream: num,
             version,
@@ -882,14 +1037,55 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
         };
         // Positions continue from the log's last key: always the largest.
         w.put_append(Table::Log, &position.to_be_bytes(), &entry.encode())?;
-        layout::string_position_key_into(&mut key, e.event_type, position);
-        w.put(Table::ByType, &key, &e.event_version.to_be_bytes())?;
-        layout::type_version_key_into(&mut key, e.event_type, e.event_version, position);
-        w.put(Table::ByTypeVersion, &key, &[])?;
-        if let Some(c) = e.correlation_id {
-            layout::string_position_key_into(&mut key, c, position);
-            w.put(Table::ByCorrelation, &key, &[])?;
-        }
+    }
+    // Message ids, in key order.
+    let mut ids: Vec<(&str, u64)> = a
+        .events
+        .iter()
+        .enumerate()
+        .map(|(k, e)| (e.id, a.head.version + k as u64 + 1))
+        .collect();
+    // Time-ordered ids (what `create_message` makes) arrive sorted: then there is no sort.
+    if !ids.is_sorted() {
+        ids.sort_unstable();
+    }
+    for (id, version) in ids {
+        layout::message_id_key_into(&mut key, num, id);
+        w.put_at_end_or_insert(Table::MessageIds, &key, &version.to_be_bytes())?;
+    }
+    // Type groups: the append's offsets of each (type, version), in key order (so type ids are
+    // given to new types in name order, as before).
+    let types = groups_in_order(
+        a.events
+            .iter()
+            .enumerate()
+            .map(|(k, e)| ((e.event_type, e.event_version), k as u32))
+            .collect(),
+    );
+    let mut value = Vec::with_capacity(16);
+    for ((name, version), mut offsets) in types {
+        let first = offsets[0];
+        let type_id = intern_type(w, name, version)?;
+        offsets.iter_mut().for_each(|k| *k -= first);
+        layout::Group::of_offsets(&offsets).encode_into(&mut value);
+        let group_key =
+            layout::type_group_key(type_id, version, a.first_position + u64::from(first));
+        w.put_at_end_or_insert(Table::TypeGroups, &group_key, &value)?;
+    }
+    // Correlation groups, in key order.
+    let corrs = groups_in_order(
+        a.events
+            .iter()
+            .enumerate()
+            .filter_map(|(k, e)| e.correlation_id.map(|c| (c, k as u32)))
+            .collect(),
+    );
+    for (corr, mut offsets) in corrs {
+        let first = offsets[0];
+        offsets.iter_mut().for_each(|k| *k -= first);
+        layout::Group::of_offsets(&offsets).encode_into(&mut value);
+        layout::string_position_key_into(&mut key, corr, a.first_position + u64::from(first));
+        w.put_at_end_or_insert(Table::CorrGroups, &key, &value)?;
     }
     if !a.events.is_empty() {
         // One time-index entry per append: its events share `recorded_at` and are contiguous in
@@ -913,6 +1109,37 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
             .map_err(|e| refused_overwrite(e, a.stream, a.head.version + 1))?;
     }
     Ok(())
+}
+
+/// The offsets of `items` (key, offset in the append; offsets increasing) grouped by key, the
+/// keys in order, each group's offsets increasing. The common cases cost one pass: keys that
+/// arrive sorted (correlation ids that are time-ordered message ids) and a few distinct keys
+/// (the types of an append); anything else is sorted.
+fn groups_in_order<K: Ord + Copy>(mut items: Vec<(K, u32)>) -> Vec<(K, Vec<u32>)> {
+    const FEW: usize = 8;
+    if !items.is_sorted() {
+        let mut few: Vec<(K, Vec<u32>)> = Vec::new();
+        for &(key, k) in &items {
+            // The last group first: events of one type tend to come together.
+            if let Some(g) = few.iter_mut().rev().find(|g| g.0 == key) {
+                g.1.push(k);
+            } else if few.len() < FEW {
+                few.push((key, vec![k]));
+            } else {
+                few.clear();
+                break;
+            }
+        }
+        if !few.is_empty() {
+            few.sort_unstable_by_key(|g| g.0);
+            return few;
+        }
+        items.sort_unstable();
+    }
+    items
+        .chunk_by(|x, y| x.0 == y.0)
+        .map(|run| (run[0].0, run.iter().map(|x| x.1).collect()))
+        .collect()
 }
 
 impl WriteView for WriteTxn<'_> {
@@ -978,5 +1205,40 @@ impl WriteView for WriteTxn<'_> {
 
     fn delete_snapshots(&mut self, head: StreamHead) -> Result<usize> {
         self.delete_prefix(Table::Snapshots, &head.slot.to_be_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::groups_in_order;
+
+    /// Q-Q-1, Q-Q-3 (the groups the type and correlation indexes hold): every path of
+    /// `groups_in_order` (sorted keys, a few distinct keys, many distinct keys) gives what
+    /// sorting and grouping gives.
+    #[test]
+    fn groups_in_order_is_sorting_and_grouping() {
+        let reference = |items: &[(u32, u32)]| {
+            let mut v = items.to_vec();
+            v.sort_unstable();
+            v.chunk_by(|x, y| x.0 == y.0)
+                .map(|run| (run[0].0, run.iter().map(|x| x.1).collect::<Vec<_>>()))
+                .collect::<Vec<_>>()
+        };
+        let mut seed = 7u64;
+        let mut next = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for distinct in [1u64, 2, 3, 8, 9, 50, 1000] {
+            for len in [0u32, 1, 2, 10, 100, 1000] {
+                let items: Vec<(u32, u32)> = (0..len).map(|k| (next(distinct) as u32, k)).collect();
+                assert_eq!(groups_in_order(items.clone()), reference(&items));
+                let mut sorted = items.clone();
+                sorted.sort_unstable();
+                assert_eq!(groups_in_order(sorted.clone()), reference(&sorted));
+            }
+        }
     }
 }

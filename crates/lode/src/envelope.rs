@@ -11,10 +11,18 @@ use serde_json::value::RawValue;
 use lode_backend::limits;
 use lode_backend::{Error, Result};
 
+use crate::scan;
+
 /// A JSON value kept as its raw text, `null` included (serde maps `null` to `None` for a plain
 /// `Option`, which would lose where the `null` stands).
 #[derive(Default)]
 struct Raw<'a>(Option<&'a RawValue>);
+
+impl<'a> Raw<'a> {
+    fn text(&self) -> Option<&'a str> {
+        self.0.map(RawValue::get)
+    }
+}
 
 impl<'de: 'a, 'a> Deserialize<'de> for Raw<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
@@ -130,6 +138,25 @@ fn is_empty_object(raw: &RawValue) -> bool {
 /// Reads the metadata of `bytes` (an EventMessage), validating the whole document as JSON.
 /// `what` names the message in errors (`"message 3 of the batch"`).
 pub fn parse_metadata<'a>(bytes: &'a [u8], what: &str) -> Result<MessageMetadata<'a>> {
+    read_message(bytes, what, Reader::Fast).map(|(meta, _)| meta)
+}
+
+/// Which reading [`read_message`] may use.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    /// The one-pass reader of `scan.rs` when it is sure, else the serde reading.
+    Fast,
+    /// The serde reading only: the reference the fast reader is tested against.
+    Serde,
+}
+
+/// [`parse_metadata`], and whether the document is known to nest no deeper than
+/// [`MAX_NESTING_DEPTH`] (the fast reader checks that on the way; the serde reading does not).
+fn read_message<'a>(
+    bytes: &'a [u8],
+    what: &str,
+    reader: Reader,
+) -> Result<(MessageMetadata<'a>, bool)> {
     let bad = |reason: String| Error::Serialization {
         key: what.to_string(),
         version: None,
@@ -152,7 +179,7 @@ pub fn parse_metadata<'a>(bytes: &'a [u8], what: &str) -> Result<MessageMetadata
         .unwrap_or(false)
     {
         // Keep offsets simple: a message is stored exactly as given, and starts with '{'.
-        return parse_metadata(trim_ascii_start(bytes), what);
+        return read_message(trim_ascii_start(bytes), what, reader);
     }
     if !bytes.starts_with(b"{") {
         return Err(bad("it is not a JSON object".into()));
@@ -161,6 +188,11 @@ pub fn parse_metadata<'a>(bytes: &'a [u8], what: &str) -> Result<MessageMetadata
     // stored messages must be valid UTF-8 JSON for every reader.
     let text =
         std::str::from_utf8(bytes).map_err(|e| bad(format!("it is not valid UTF-8 ({e})")))?;
+    if reader == Reader::Fast {
+        if let Some(meta) = scan::scan(text).and_then(|s| from_scan(what, s)) {
+            return Ok((meta, true));
+        }
+    }
     // Fast path: one pass over the document. It succeeds exactly when the two-pass reading
     // below would, with the same fields; the two-pass reading runs only when it does not (to
     // give the same error) or when the message has no Context (whose edit needs the offset of
@@ -194,7 +226,7 @@ pub fn parse_metadata<'a>(bytes: &'a [u8], what: &str) -> Result<MessageMetadata
         .ok_or_else(|| missing("Metadata.Message.Domain"))?;
     check_key_field(what, "Metadata.Message.Id", &id)?;
     check_key_field(what, "Metadata.Message.Name", &name)?;
-    let event_version = match json_integer(what, "Metadata.Message.Version", msg.version)? {
+    let event_version = match json_integer(what, "Metadata.Message.Version", msg.version.text())? {
         None => 1,
         Some(v) => u32::try_from(v).map_err(|_| {
             Error::invalid(
@@ -261,12 +293,15 @@ pub fn parse_metadata<'a>(bytes: &'a [u8], what: &str) -> Result<MessageMetadata
             })
         }
     };
-    let sequence_number =
-        json_integer(what, "Metadata.Context.SequenceNumber", ctx.sequence_number)?;
+    let sequence_number = json_integer(
+        what,
+        "Metadata.Context.SequenceNumber",
+        ctx.sequence_number.text(),
+    )?;
     if let Some(c) = &ctx.correlation_id {
         check_key_field(what, "Metadata.Context.CorrelationId", c)?;
     }
-    Ok(MessageMetadata {
+    let meta = MessageMetadata {
         id,
         name,
         event_version,
@@ -279,15 +314,82 @@ pub fn parse_metadata<'a>(bytes: &'a [u8], what: &str) -> Result<MessageMetadata
         actor_type: ctx.actor_type,
         source: ctx.source,
         edit,
+    };
+    Ok((meta, false))
+}
+
+/// The metadata from the fast reader's findings, or `None` when they would make an error (the
+/// serde reading then says which, in the same words as ever).
+fn from_scan<'a>(what: &str, s: scan::Scanned<'a>) -> Option<MessageMetadata<'a>> {
+    if !s.message || !s.domain {
+        return None;
+    }
+    let (id, name) = (s.id?, s.name?);
+    check_key_field(what, "Metadata.Message.Id", id).ok()?;
+    check_key_field(what, "Metadata.Message.Name", name).ok()?;
+    let event_version = match json_integer(what, "Metadata.Message.Version", s.version).ok()? {
+        None => 1,
+        Some(v) => u32::try_from(v).ok()?,
+    };
+    let sequence_number = json_integer(
+        what,
+        "Metadata.Context.SequenceNumber",
+        s.sequence.map(|(text, _)| text),
+    )
+    .ok()?;
+    if let Some(c) = s.correlation_id {
+        check_key_field(what, "Metadata.Context.CorrelationId", c).ok()?;
+    }
+    // The same edits as the serde reading makes, from the same offsets.
+    let edit = match s.context {
+        scan::Context::Object { at, empty } => match s.sequence {
+            Some((text, start)) => Edit {
+                start,
+                end: start + text.len(),
+                prefix: "",
+                suffix: "",
+            },
+            None => Edit {
+                start: at + 1,
+                end: at + 1,
+                prefix: "\"SequenceNumber\":",
+                suffix: if empty { "" } else { "," },
+            },
+        },
+        scan::Context::Null(start) => Edit {
+            start,
+            end: start + 4,
+            prefix: "{\"SequenceNumber\":",
+            suffix: "}",
+        },
+        scan::Context::Absent => Edit {
+            start: s.metadata_at + 1,
+            end: s.metadata_at + 1,
+            prefix: "\"Context\":{\"SequenceNumber\":",
+            suffix: if s.metadata_empty { "}" } else { "}," },
+        },
+    };
+    Some(MessageMetadata {
+        id: Cow::Borrowed(id),
+        name: Cow::Borrowed(name),
+        event_version,
+        domain_id: s.domain_id.map(Cow::Borrowed),
+        domain_name: s.domain_name.map(Cow::Borrowed),
+        sequence_number,
+        correlation_id: s.correlation_id.map(Cow::Borrowed),
+        causation_id: s.causation_id.map(Cow::Borrowed),
+        user_id: s.user_id.map(Cow::Borrowed),
+        actor_type: s.actor_type.map(Cow::Borrowed),
+        source: s.source.map(Cow::Borrowed),
+        edit,
     })
 }
 
 /// An integer member that may be absent or `null` (`None`), a JSON number, or a string holding
 /// one (`"5"`): Hexalith's serializer options read numbers written as strings, so the store
 /// reads them the same way (wire-format.md).
-fn json_integer(what: &str, field: &str, raw: Raw<'_>) -> Result<Option<i64>> {
-    let Some(raw) = raw.0 else { return Ok(None) };
-    let text = raw.get();
+fn json_integer(what: &str, field: &str, text: Option<&str>) -> Result<Option<i64>> {
+    let Some(text) = text else { return Ok(None) };
     if text == "null" {
         return Ok(None);
     }
@@ -301,11 +403,12 @@ fn json_integer(what: &str, field: &str, raw: Raw<'_>) -> Result<Option<i64>> {
         Cow::Borrowed(text)
     };
     let integer = digits.strip_prefix('-').unwrap_or(&digits);
-    let reason = format!("{field} {text} is not a 64-bit integer");
+    let reason = || format!("{field} {text} is not a 64-bit integer");
     if integer.is_empty() || !integer.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Error::invalid(what, reason));
+        return Err(Error::invalid(what, reason()));
     }
     digits.parse::<i64>().map(Some).map_err(|_| {
+        let reason = reason();
         if quoted || field.ends_with("SequenceNumber") {
             Error::invalid(what, reason)
         } else {
@@ -393,6 +496,7 @@ fn check_key_field(what: &str, field: &str, value: &str) -> Result<()> {
 }
 
 /// A message made ready for storage: its metadata and the parts of the JSON to store.
+#[derive(Debug)]
 pub(crate) struct PreparedMessage<'a> {
     pub meta: MessageMetadata<'a>,
     /// The message as given, without leading white space.
@@ -445,19 +549,38 @@ pub(crate) fn prepare_batch<'a, M: AsRef<[u8]>>(
     batch
         .iter()
         .enumerate()
-        .map(|(i, m)| {
-            let json = trim_ascii_start(m.as_ref());
-            // The label names the message only in errors: build it only then (reading again
-            // gives the same error).
-            let meta = parse_metadata(json, "message of the batch")
-                .or_else(|_| parse_metadata(json, &format!("message {i} of the batch")))?;
-            // R-BAD-6: checked at append only, so messages stored before the limit still read.
-            if nests_deeper_than(json, MAX_NESTING_DEPTH) {
-                return Err(too_deep(&format!("message {i} of the batch")));
-            }
-            Ok(PreparedMessage { meta, json })
-        })
+        .map(|(i, m)| prepare_message(m.as_ref(), i, Reader::Fast))
         .collect()
+}
+
+/// Reads and checks message `i` of a batch.
+fn prepare_message(message: &[u8], i: usize, reader: Reader) -> Result<PreparedMessage<'_>> {
+    let json = trim_ascii_start(message);
+    // The label names the message only in errors: build it only then (reading again gives the
+    // same error).
+    let (meta, within_depth) = read_message(json, "message of the batch", reader)
+        .or_else(|_| read_message(json, &format!("message {i} of the batch"), reader))?;
+    // R-BAD-6: checked at append only, so messages stored before the limit still read.
+    if !within_depth && nests_deeper_than(json, MAX_NESTING_DEPTH) {
+        return Err(too_deep(&format!("message {i} of the batch")));
+    }
+    Ok(PreparedMessage { meta, json })
+}
+
+/// For the differential test of the fast reader (`tests/envelope_scan.rs`): whether the fast
+/// reader reads `message` itself (is sure of it, and finds nothing wrong), and the outcome of checking it for an append (as message 0 of
+/// a batch) with the fast reader and with the serde reading alone, each as its `Debug` text
+/// (metadata, the offsets of the edit, or the error).
+#[doc(hidden)]
+pub fn readings_for_tests(message: &[u8]) -> (bool, String, String) {
+    let sure = std::str::from_utf8(trim_ascii_start(message))
+        .ok()
+        .and_then(scan::scan)
+        .and_then(|s| from_scan("message of the batch", s))
+        .is_some();
+    let fast = format!("{:?}", prepare_message(message, 0, Reader::Fast));
+    let serde = format!("{:?}", prepare_message(message, 0, Reader::Serde));
+    (sure, fast, serde)
 }
 
 /// Checks that a snapshot is one JSON object (it is stored byte for byte, never edited).

@@ -27,12 +27,15 @@
 //! its queries; `store.rs` one stream's session API; `append.rs` checks a batch and decides
 //! what it writes; `commit.rs` groups concurrent appends into one transaction; `session.rs`
 //! the lease rules; `query.rs` the log and queries; `envelope.rs` reads an EventMessage and
-//! makes the one edit; `subscription.rs` live subscriptions and `checkpoint.rs` consumers'
-//! checkpoints (docs/subscriptions.md); `create.rs` builds messages; `verify.rs` checks every invariant;
+//! makes the one edit (`scan.rs` is its fast one-pass reader); `create.rs` builds messages;
+//! `verify.rs` checks every invariant; `backup.rs` makes online backups, verifies directories
+//! and checks backups against their source; `subscription.rs` live subscriptions and
+//! `checkpoint.rs` consumers' checkpoints (docs/subscriptions.md);
 //! `open.rs` opens a directory with the LMDB backend (the crate `lode-lmdb`). The storage
 //! itself is behind the seam of the crate `lode-backend`.
 
 mod append;
+mod backup;
 mod checkpoint;
 mod commit;
 mod core;
@@ -41,6 +44,7 @@ mod envelope;
 mod open;
 mod provider;
 mod query;
+mod scan;
 mod session;
 mod settings;
 mod store;
@@ -48,15 +52,23 @@ mod subscription;
 pub mod verify;
 
 pub use append::Command;
+pub use backup::{
+    read_backup_info, verify_directory, BackupCheck, BackupInfo, BackupOptions, BackupProgress,
+    BACKUP_FILE,
+};
 pub use create::{
     create_message, format_dotnet_time, new_message_id, write_dotnet_json_string, NewMessage,
 };
+#[doc(hidden)]
+pub use envelope::readings_for_tests;
 pub use envelope::{parse_metadata, MessageMetadata};
 pub use lode_backend::{
     format_micros, Backend, Checkpoint, CommandRecord, Error, ErrorKind, Messages, Micros, Result,
     StorageCause, StreamId,
 };
-pub use open::{lmdb_version, Durability, ProviderSettings, FORMAT_VERSION};
+pub use open::{
+    lmdb_version, upgrade_directory, Durability, ProviderSettings, Upgraded, FORMAT_VERSION,
+};
 pub use provider::EventStoreProvider;
 pub use query::{LogRecord, Query, QueryPage};
 pub use settings::StoreSettings;

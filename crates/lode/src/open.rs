@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use lode_backend::{Backend, Result};
-pub use lode_lmdb::{Durability, LmdbSettings, FORMAT_VERSION, MAX_READERS};
+pub use lode_lmdb::{Durability, LmdbSettings, Upgraded, FORMAT_VERSION, MAX_READERS};
 
 use crate::settings::StoreSettings;
 
@@ -82,7 +82,25 @@ pub(crate) fn open_directory(path: &Path, settings: &LmdbSettings) -> Result<Arc
     Ok(Arc::new(lode_lmdb::LmdbBackend::open(path, settings)?))
 }
 
+/// Opens the directory `path`, which must already hold a store (nothing is created there); an
+/// environment this process has open on it is shared whatever its settings (verify, backups).
+pub(crate) fn open_existing(path: &Path) -> Result<Arc<dyn Backend>> {
+    Ok(Arc::new(lode_lmdb::LmdbBackend::open_existing(
+        path,
+        &LmdbSettings::default(),
+    )?))
+}
+
 /// The version of the bundled LMDB engine.
 pub fn lmdb_version() -> String {
     lode_lmdb::engine_version()
+}
+
+/// Upgrades the store directory `path` from on-disk format 1 to the format this library reads
+/// (2), in one transaction: a crash leaves format 1 intact or format 2 complete. A directory
+/// already in format 2 is left as it is. No other process may use the directory meanwhile.
+/// Opening a format-1 directory fails with a storage error that names this call.
+pub fn upgrade_directory(path: impl AsRef<Path>, settings: &ProviderSettings) -> Result<Upgraded> {
+    let (_, lmdb) = settings.split();
+    lode_lmdb::upgrade(path.as_ref(), &lmdb)
 }

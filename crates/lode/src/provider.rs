@@ -20,7 +20,7 @@ use crate::verify::{self, Report};
 /// one LMDB environment. `Send + Sync`: use it from as many threads as you like.
 #[derive(Clone)]
 pub struct EventStoreProvider {
-    core: Arc<ProviderCore>,
+    pub(crate) core: Arc<ProviderCore>,
 }
 
 impl EventStoreProvider {

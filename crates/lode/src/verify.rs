@@ -7,9 +7,9 @@
 //! - the global log is 1..=M without gaps (M = the events of all streams), each entry names an
 //!   event that carries that position, each event appears once, and recorded-at never
 //!   decreases (Q-LOG-1);
-//! - each index holds exactly the entries the events call for: by type, by type and version,
-//!   by correlation id, by message id, and a time index from which every time query starts at
-//!   the right event (Q-Q-1 .. Q-Q-3, B-APP-6);
+//! - each index holds exactly the entries the events call for: by type and event version, by
+//!   correlation id, by message id, and a time index from which every time query starts at the
+//!   right event (Q-Q-1 .. Q-Q-3, B-APP-6);
 //! - each command record names a stream and versions that exist, recorded with its events
 //!   (Q-CMD-2);
 //! - leases and snapshots are well formed, and snapshots stand at versions their stream has.
@@ -46,6 +46,73 @@ pub enum ProblemKind {
     Command,
     /// A snapshot stands at a version its stream does not have, or is not JSON.
     Snapshot,
+    /// A backup disagrees with its source, or with what its `backup.json` records
+    /// (`EventStoreProvider::check_backup`).
+    Mismatch,
+}
+
+impl ProblemKind {
+    /// Every kind.
+    pub const ALL: [ProblemKind; 8] = [
+        ProblemKind::Damaged,
+        ProblemKind::Stream,
+        ProblemKind::Log,
+        ProblemKind::MissingIndexEntry,
+        ProblemKind::ExtraIndexEntry,
+        ProblemKind::Command,
+        ProblemKind::Snapshot,
+        ProblemKind::Mismatch,
+    ];
+
+    /// The kind's name, as reports in JSON give it (`"MissingIndexEntry"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ProblemKind::Damaged => "Damaged",
+            ProblemKind::Stream => "Stream",
+            ProblemKind::Log => "Log",
+            ProblemKind::MissingIndexEntry => "MissingIndexEntry",
+            ProblemKind::ExtraIndexEntry => "ExtraIndexEntry",
+            ProblemKind::Command => "Command",
+            ProblemKind::Snapshot => "Snapshot",
+            ProblemKind::Mismatch => "Mismatch",
+        }
+    }
+}
+
+/// Where a problem is, as far as it names a stream, a version or a log position.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Location {
+    pub store_id: Option<String>,
+    pub version: Option<u64>,
+    pub position: Option<u64>,
+}
+
+impl Location {
+    pub fn none() -> Location {
+        Location::default()
+    }
+
+    pub fn stream(store_id: &str) -> Location {
+        Location {
+            store_id: Some(store_id.to_string()),
+            ..Location::default()
+        }
+    }
+
+    pub fn event(store_id: &str, version: u64, position: Option<u64>) -> Location {
+        Location {
+            store_id: Some(store_id.to_string()),
+            version: Some(version),
+            position,
+        }
+    }
+
+    pub fn position(position: u64) -> Location {
+        Location {
+            position: Some(position),
+            ..Location::default()
+        }
+    }
 }
 
 /// One broken invariant and where.
@@ -55,6 +122,27 @@ pub struct Problem {
     /// Where: `store 'db/name/id' version 7`, `global log position 12`, `command 'c-1'`.
     pub place: String,
     pub detail: String,
+    /// The stream the problem is in, when it names one (`db/name/id`).
+    pub store_id: Option<String>,
+    /// The stream version concerned, when there is one.
+    pub version: Option<u64>,
+    /// The global log position concerned, when there is one.
+    pub position: Option<u64>,
+}
+
+impl Problem {
+    /// The problem as a JSON object (`kind`, `place`, `detail`, `store_id`, `version`,
+    /// `position`; absent locations are `null`).
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "kind": self.kind.name(),
+            "place": self.place,
+            "detail": self.detail,
+            "store_id": self.store_id,
+            "version": self.version,
+            "position": self.position,
+        })
+    }
 }
 
 impl std::fmt::Display for Problem {
@@ -87,15 +175,76 @@ impl Report {
         self.problem_count == 0
     }
 
+    /// The report as a JSON object: `ok`, the counts, `position`, `problem_count` and
+    /// `problems` (each as [`Problem::to_json`]).
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "ok": self.is_ok(),
+            "streams": self.streams,
+            "events": self.events,
+            "log_entries": self.log_entries,
+            "index_entries": self.index_entries,
+            "commands": self.commands,
+            "leases": self.leases,
+            "snapshots": self.snapshots,
+            "position": self.position,
+            "problem_count": self.problem_count,
+            "problems": self.problems.iter().map(Problem::to_json).collect::<Vec<_>>(),
+        })
+    }
+
     fn problem(&mut self, kind: ProblemKind, place: impl Into<String>, detail: impl Into<String>) {
+        self.problem_at(kind, place, detail, Location::none());
+    }
+
+    /// Records a problem (listed while fewer than [`MAX_LISTED_PROBLEMS`] are).
+    pub fn problem_at(
+        &mut self,
+        kind: ProblemKind,
+        place: impl Into<String>,
+        detail: impl Into<String>,
+        at: Location,
+    ) {
         self.problem_count += 1;
         if self.problems.len() < MAX_LISTED_PROBLEMS {
             self.problems.push(Problem {
                 kind,
                 place: place.into(),
                 detail: detail.into(),
+                store_id: at.store_id,
+                version: at.version,
+                position: at.position,
             });
         }
+    }
+}
+
+/// The log position a damage error of a log walk names (`global log position 12`), if any.
+fn logged_position(e: &lode_backend::Error) -> Option<u64> {
+    match e {
+        lode_backend::Error::Serialization { key, .. } => {
+            key.strip_prefix("global log position ")?.parse().ok()
+        }
+        _ => None,
+    }
+}
+
+/// Whether `store_id` (`database/name/id`) names `stream`, without building its store id.
+fn names(store_id: &str, stream: &StreamId) -> bool {
+    let (d, n, i) = (&stream.database, &stream.name, &stream.id);
+    store_id.len() == d.len() + n.len() + i.len() + 2
+        && store_id.starts_with(d.as_str())
+        && store_id[d.len()..].starts_with('/')
+        && store_id[d.len() + 1..].starts_with(n.as_str())
+        && store_id[d.len() + 1 + n.len()..].starts_with('/')
+        && store_id.ends_with(i.as_str())
+}
+
+/// The version a damage error names, if any.
+fn version_of(e: &lode_backend::Error) -> Option<u64> {
+    match e {
+        lode_backend::Error::Serialization { version, .. } => *version,
+        _ => None,
     }
 }
 
@@ -127,7 +276,8 @@ impl std::fmt::Display for Report {
 
 /// What one event calls for, collected from the streams.
 struct Expected {
-    store_id: String,
+    /// Shared by the events of one stream (one allocation per stream, not per event).
+    store_id: std::rc::Rc<str>,
     version: u64,
     recorded_at: Micros,
     event_type: String,
@@ -149,7 +299,7 @@ fn check(r: &dyn ReadView) -> Report {
     let mut heads: BTreeMap<String, (StreamId, lode_backend::StreamHead)> = BTreeMap::new();
     check_streams(r, &mut report, &mut events, &mut message_ids, &mut heads);
     check_log(r, &mut report, &events);
-    check_indexes(r, &mut report, &events, &message_ids);
+    check_indexes(r, &mut report, &events, &message_ids, &heads);
     check_commands(r, &mut report, &heads);
     check_leases_and_snapshots(r, &mut report, &heads);
     report
@@ -172,75 +322,117 @@ fn check_streams(
     for (stream, head) in streams {
         report.streams += 1;
         let store_id = stream.store_id();
+        let shared_id: std::rc::Rc<str> = store_id.as_str().into();
         let mut expected_version = 1u64;
         let mut problems = Vec::new();
-        let walk = r.events(
-            EventSource::Stream {
-                stream: &stream,
-                head,
-                since: 0,
-            },
-            &mut |e| {
-                let place = format!("store '{store_id}' version {}", e.version);
-                if e.version != expected_version {
-                    problems.push((
-                        ProblemKind::Stream,
-                        place.clone(),
-                        format!("version {expected_version} was expected here"),
-                    ));
-                }
-                expected_version = e.version + 1;
-                match envelope::parse_metadata(e.json, &place) {
-                    Ok(meta) => {
-                        if meta.sequence_number != Some(e.version as i64) {
-                            problems.push((
-                                ProblemKind::Stream,
-                                place.clone(),
+        // A damaged record stops the backend's walk; it goes on after it, so the rest of the
+        // stream is still checked.
+        let mut since = 0u64;
+        let mut stopped = false;
+        loop {
+            let walk = r.events(
+                EventSource::Stream {
+                    stream: &stream,
+                    head,
+                    since,
+                },
+                &mut |e| {
+                    // Where, made only for a problem (this runs once per event).
+                    let place = || format!("store '{store_id}' version {}", e.version);
+                    let at = || Location::event(&store_id, e.version, Some(e.position));
+                    if e.version != expected_version {
+                        // Names the first version that is missing (or out of order).
+                        let (what, detail) = if e.version > expected_version {
+                            (
+                                Location::event(&store_id, expected_version, None),
                                 format!(
-                                    "the stored message carries SequenceNumber {:?}, not its version",
-                                    meta.sequence_number
+                                    "version {expected_version} is missing: the next stored event is \
+                                     version {} (a gap)",
+                                    e.version
                                 ),
-                            ));
+                            )
+                        } else {
+                            (at(), format!("version {expected_version} was expected here"))
+                        };
+                        problems.push((
+                            ProblemKind::Stream,
+                            format!("store '{store_id}' version {expected_version}"),
+                            detail,
+                            what,
+                        ));
+                    }
+                    expected_version = e.version + 1;
+                    match envelope::parse_metadata(e.json, "") {
+                        Ok(meta) => {
+                            if meta.sequence_number != Some(e.version as i64) {
+                                problems.push((
+                                    ProblemKind::Stream,
+                                    place(),
+                                    format!(
+                                        "the stored message carries SequenceNumber {:?}, not its version",
+                                        meta.sequence_number
+                                    ),
+                                    at(),
+                                ));
+                            }
+                            message_ids.insert((head.slot, meta.id.to_string(), e.version));
+                            let previous = events.insert(
+                                e.position,
+                                Expected {
+                                    store_id: shared_id.clone(),
+                                    version: e.version,
+                                    recorded_at: e.recorded_at,
+                                    event_type: meta.name.to_string(),
+                                    event_version: meta.event_version,
+                                    correlation_id: meta.correlation_id.map(|c| c.to_string()),
+                                },
+                            );
+                            if let Some(other) = previous {
+                                problems.push((
+                                    ProblemKind::Log,
+                                    format!("global log position {}", e.position),
+                                    format!(
+                                        "two events carry this position: {} and store '{}' version {}",
+                                        place(),
+                                        other.store_id,
+                                        other.version
+                                    ),
+                                    at(),
+                                ));
+                            }
                         }
-                        message_ids.insert((head.slot, meta.id.to_string(), e.version));
-                        let previous = events.insert(
-                            e.position,
-                            Expected {
-                                store_id: store_id.clone(),
-                                version: e.version,
-                                recorded_at: e.recorded_at,
-                                event_type: meta.name.to_string(),
-                                event_version: meta.event_version,
-                                correlation_id: meta.correlation_id.map(|c| c.to_string()),
-                            },
-                        );
-                        if let Some(other) = previous {
-                            problems.push((
-                                ProblemKind::Log,
-                                format!("global log position {}", e.position),
-                                format!(
-                                    "two events carry this position: {place} and store '{}' version {}",
-                                    other.store_id, other.version
-                                ),
-                            ));
+                        Err(_) => {
+                            // Parsed again with its place, for an error that names it.
+                            let err = envelope::parse_metadata(e.json, &place())
+                                .err()
+                                .map_or_else(String::new, |e| e.to_string());
+                            problems.push((ProblemKind::Damaged, place(), err, at()))
                         }
                     }
-                    Err(err) => problems.push((ProblemKind::Damaged, place, err.to_string())),
-                }
-                report.events += 1;
-                Ok(true)
-            },
-        );
-        for (kind, place, detail) in problems {
-            report.problem(kind, place, detail);
-        }
-        match walk {
-            Err(e) => report.problem(
+                    report.events += 1;
+                    Ok(true)
+                },
+            );
+            let Err(e) = walk else { break };
+            let version = version_of(&e).unwrap_or(expected_version);
+            problems.push((
                 ProblemKind::Damaged,
-                format!("store '{store_id}'"),
+                format!("store '{store_id}' version {version}"),
                 e.to_string(),
-            ),
-            Ok(_) if expected_version != head.version + 1 => report.problem(
+                Location::event(&store_id, version, None),
+            ));
+            if version <= since || version >= head.version || problems.len() > MAX_LISTED_PROBLEMS {
+                stopped = true;
+                break;
+            }
+            since = version;
+            expected_version = version + 1;
+        }
+        for (kind, place, detail, at) in problems {
+            report.problem_at(kind, place, detail, at);
+        }
+        if !stopped && expected_version != head.version + 1 {
+            report.problem_at(
                 ProblemKind::Stream,
                 format!("store '{store_id}'"),
                 format!(
@@ -248,8 +440,8 @@ fn check_streams(
                     head.version,
                     expected_version - 1
                 ),
-            ),
-            Ok(_) => {}
+                Location::event(&store_id, expected_version, None),
+            );
         }
         heads.insert(store_id, (stream, head));
     }
@@ -259,96 +451,144 @@ fn check_log(r: &dyn ReadView, report: &mut Report, events: &BTreeMap<u64, Expec
     let mut next = 1u64;
     let mut last_time = Micros::MIN;
     let mut problems = Vec::new();
-    let walk = r.events(EventSource::Log { from: 0 }, &mut |e| {
-        let place = format!("global log position {}", e.position);
-        if e.position != next {
-            problems.push((
-                ProblemKind::Log,
-                place.clone(),
-                format!("position {next} was expected here (a gap)"),
-            ));
+    // As in check_streams: after a damaged entry the walk goes on from the next position.
+    let mut from = 0u64;
+    let mut restarts = 0usize;
+    loop {
+        let walk = r.events(EventSource::Log { from }, &mut |e| {
+            let place = || format!("global log position {}", e.position);
+            let at = || Location::event(&e.stream.store_id(), e.version, Some(e.position));
+            if e.position != next {
+                problems.push((
+                    ProblemKind::Log,
+                    place(),
+                    format!("position {next} was expected here (a gap)"),
+                    Location::position(next),
+                ));
+            }
+            next = e.position + 1;
+            if e.recorded_at < last_time {
+                problems.push((
+                    ProblemKind::Log,
+                    place(),
+                    format!(
+                        "recorded at {}, before the event before it ({})",
+                        format_micros(e.recorded_at),
+                        format_micros(last_time)
+                    ),
+                    at(),
+                ));
+            }
+            last_time = e.recorded_at;
+            match events.get(&e.position) {
+                Some(x) if x.version == e.version && names(&x.store_id, e.stream) => {}
+                Some(x) => problems.push((
+                    ProblemKind::Log,
+                    place(),
+                    format!(
+                        "the log names store '{}' version {}, but that position belongs to store '{}' \
+                         version {}",
+                        e.stream.store_id(),
+                        e.version,
+                        x.store_id,
+                        x.version
+                    ),
+                    at(),
+                )),
+                None => problems.push((
+                    ProblemKind::Log,
+                    place(),
+                    format!(
+                        "the log names store '{}' version {}, which no stream holds at this position",
+                        e.stream.store_id(),
+                        e.version
+                    ),
+                    at(),
+                )),
+            }
+            report.log_entries += 1;
+            Ok(true)
+        });
+        let Err(e) = walk else { break };
+        let position = logged_position(&e).unwrap_or(next);
+        problems.push((
+            ProblemKind::Damaged,
+            format!("global log position {position}"),
+            e.to_string(),
+            Location::position(position),
+        ));
+        restarts += 1;
+        if position < from || restarts > MAX_LISTED_PROBLEMS {
+            break;
         }
-        next = e.position + 1;
-        if e.recorded_at < last_time {
-            problems.push((
-                ProblemKind::Log,
-                place.clone(),
-                format!(
-                    "recorded at {}, before the event before it ({})",
-                    format_micros(e.recorded_at),
-                    format_micros(last_time)
-                ),
-            ));
-        }
-        last_time = e.recorded_at;
-        match events.get(&e.position) {
-            Some(x) if x.store_id == e.stream.store_id() && x.version == e.version => {}
-            Some(x) => problems.push((
-                ProblemKind::Log,
-                place,
-                format!(
-                    "the log names store '{}' version {}, but that position belongs to store '{}' \
-                     version {}",
-                    e.stream.store_id(),
-                    e.version,
-                    x.store_id,
-                    x.version
-                ),
-            )),
-            None => problems.push((
-                ProblemKind::Log,
-                place,
-                format!(
-                    "the log names store '{}' version {}, which no stream holds at this position",
-                    e.stream.store_id(),
-                    e.version
-                ),
-            )),
-        }
-        report.log_entries += 1;
-        Ok(true)
-    });
-    for (kind, place, detail) in problems {
-        report.problem(kind, place, detail);
+        from = position + 1;
+        next = from;
     }
-    if let Err(e) = walk {
-        report.problem(ProblemKind::Damaged, "global log", e.to_string());
+    for (kind, place, detail, at) in problems {
+        report.problem_at(kind, place, detail, at);
     }
     report.position = next - 1;
-    if let Some((&last, _)) = events.iter().next_back() {
+    if let Some((&last, x)) = events.iter().next_back() {
         if last >= next {
-            report.problem(
+            report.problem_at(
                 ProblemKind::Log,
                 "global log",
                 format!(
                     "the log ends at position {}, but events stand up to position {last}",
                     next - 1
                 ),
+                Location::event(&x.store_id, x.version, Some(last)),
             );
         }
     }
 }
 
-/// Compares what an index holds with what the events call for.
+/// Compares what an index holds with what the events call for; `locate` says which event an
+/// entry stands for.
 fn compare<T: Ord + std::fmt::Debug>(
     report: &mut Report,
     index: &str,
     expected: BTreeSet<T>,
     found: BTreeSet<T>,
+    locate: impl Fn(&T) -> Location,
 ) {
     for missing in expected.difference(&found) {
-        report.problem(
+        let at = locate(missing);
+        let of = describe(&at);
+        report.problem_at(
             ProblemKind::MissingIndexEntry,
             format!("{index} index"),
-            format!("no entry {missing:?}"),
+            format!("no entry {missing:?}{of}"),
+            at,
         );
     }
     for extra in found.difference(&expected) {
-        report.problem(
+        let at = locate(extra);
+        report.problem_at(
             ProblemKind::ExtraIndexEntry,
             format!("{index} index"),
             format!("entry {extra:?} belongs to no event"),
+            at,
         );
+    }
+}
+
+/// ` (for store 'x' version 3, position 7)`, as far as `at` knows.
+fn describe(at: &Location) -> String {
+    let mut parts = Vec::new();
+    if let Some(s) = &at.store_id {
+        parts.push(format!("store '{s}'"));
+    }
+    if let Some(v) = at.version {
+        parts.push(format!("version {v}"));
+    }
+    if let Some(p) = at.position {
+        parts.push(format!("position {p}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" (for {})", parts.join(", "))
     }
 }
 
@@ -357,7 +597,16 @@ fn check_indexes(
     report: &mut Report,
     events: &BTreeMap<u64, Expected>,
     message_ids: &BTreeSet<(u64, String, u64)>,
+    heads: &BTreeMap<String, (StreamId, lode_backend::StreamHead)>,
 ) {
+    let at_position = |position: u64| match events.get(&position) {
+        Some(e) => Location::event(&e.store_id, e.version, Some(position)),
+        None => Location::position(position),
+    };
+    let slots: BTreeMap<u64, &str> = heads
+        .iter()
+        .map(|(id, (_, h))| (h.slot, id.as_str()))
+        .collect();
     let mut types = BTreeSet::new();
     let mut correlations = BTreeSet::new();
     for (&position, e) in events {
@@ -367,13 +616,11 @@ fn check_indexes(
         }
     }
     let mut found_types = BTreeSet::new();
-    let mut found_type_versions = BTreeSet::new();
     let mut found_correlations = BTreeSet::new();
     let mut found_ids = BTreeSet::new();
     let mut found_times = BTreeSet::new();
     for kind in [
         IndexKind::Type,
-        IndexKind::TypeVersion,
         IndexKind::Correlation,
         IndexKind::MessageId,
         IndexKind::Time,
@@ -386,11 +633,6 @@ fn check_indexes(
                     event_version,
                     position,
                 } => found_types.insert((event_type.to_string(), event_version, position)),
-                IndexEntry::TypeVersion {
-                    event_type,
-                    event_version,
-                    position,
-                } => found_type_versions.insert((event_type.to_string(), event_version, position)),
                 IndexEntry::Correlation { id, position } => {
                     found_correlations.insert((id.to_string(), position))
                 }
@@ -412,22 +654,39 @@ fn check_indexes(
             );
         }
     }
-    compare(report, "event type", types.clone(), found_types);
-    compare(report, "event type and version", types, found_type_versions);
-    compare(report, "correlation", correlations, found_correlations);
-    compare(report, "message id", message_ids.clone(), found_ids);
+    compare(report, "event type", types, found_types, |t| {
+        at_position(t.2)
+    });
+    compare(
+        report,
+        "correlation",
+        correlations,
+        found_correlations,
+        |c| at_position(c.1),
+    );
+    compare(
+        report,
+        "message id",
+        message_ids.clone(),
+        found_ids,
+        |m| match slots.get(&m.0) {
+            Some(id) => Location::event(id, m.2, None),
+            None => Location::none(),
+        },
+    );
     // The time index: every entry names an event recorded at its time, and a query from any
     // event's time starts at the first event of that time.
     for &(time, position) in &found_times {
         match events.get(&position) {
             Some(e) if e.recorded_at == time => {}
-            _ => report.problem(
+            _ => report.problem_at(
                 ProblemKind::ExtraIndexEntry,
                 "time index",
                 format!(
                     "entry ({}, position {position}) names no event recorded then",
                     format_micros(time)
                 ),
+                at_position(position),
             ),
         }
     }
@@ -438,13 +697,14 @@ fn check_indexes(
     for (time, first) in first_of_time {
         let start = found_times.range((time, 0)..).next();
         if start != Some(&(time, first)) {
-            report.problem(
+            report.problem_at(
                 ProblemKind::MissingIndexEntry,
                 "time index",
                 format!(
                     "a query from {} would start at {start:?}, not at position {first}",
                     format_micros(time)
                 ),
+                at_position(first),
             );
         }
     }
@@ -467,31 +727,34 @@ fn check_commands(
         let place = format!("command '{}'", c.command_id);
         let store_id = format!("{}/{}/{}", c.partition, c.aggregate_type, c.aggregate_id);
         let Some((stream, head)) = heads.get(&store_id) else {
-            report.problem(
+            report.problem_at(
                 ProblemKind::Command,
                 place,
                 format!("it names store '{store_id}', which holds no events"),
+                Location::stream(&store_id),
             );
             continue;
         };
+        let at = Location::event(&store_id, c.first_version, None);
         if c.first_version < 1
             || c.first_version > c.last_version + 1
             || c.last_version > head.version
         {
-            report.problem(
+            report.problem_at(
                 ProblemKind::Command,
                 place,
                 format!(
                     "it names versions {}..={} of '{store_id}', which is at version {}",
                     c.first_version, c.last_version, head.version
                 ),
+                at,
             );
             continue;
         }
         if c.first_version <= c.last_version {
             match r.event(stream, *head, c.first_version) {
                 Ok(Some(e)) if e.recorded_at == c.processed_at_us => {}
-                Ok(Some(e)) => report.problem(
+                Ok(Some(e)) => report.problem_at(
                     ProblemKind::Command,
                     place,
                     format!(
@@ -499,16 +762,18 @@ fn check_commands(
                         c.processed_at,
                         format_micros(e.recorded_at)
                     ),
+                    at,
                 ),
-                Ok(None) => report.problem(
+                Ok(None) => report.problem_at(
                     ProblemKind::Command,
                     place,
                     format!(
                         "its first event (version {}) is not stored",
                         c.first_version
                     ),
+                    at,
                 ),
-                Err(e) => report.problem(ProblemKind::Damaged, place, e.to_string()),
+                Err(e) => report.problem_at(ProblemKind::Damaged, place, e.to_string(), at),
             }
         }
     }
@@ -534,21 +799,28 @@ fn check_leases_and_snapshots(
         let store_id = s.stream.store_id();
         let place = format!("store '{store_id}' snapshot at version {}", s.version);
         let version = heads.get(&store_id).map_or(0, |(_, h)| h.version);
+        let at = Location::event(&store_id, s.version, None);
         if s.version < 1 || s.version > version {
             problems.push((
                 ProblemKind::Snapshot,
                 place.clone(),
                 format!("the stream is at version {version}"),
+                at.clone(),
             ));
         }
         if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(s.json) {
-            problems.push((ProblemKind::Snapshot, place, format!("it is not JSON: {e}")));
+            problems.push((
+                ProblemKind::Snapshot,
+                place,
+                format!("it is not JSON: {e}"),
+                at,
+            ));
         }
         Ok(true)
     });
     report.snapshots = snapshots;
-    for (kind, place, detail) in problems {
-        report.problem(kind, place, detail);
+    for (kind, place, detail, at) in problems {
+        report.problem_at(kind, place, detail, at);
     }
     if let Err(e) = walk {
         report.problem(ProblemKind::Damaged, "snapshots table", e.to_string());

@@ -53,6 +53,36 @@ public sealed unsafe partial class LodeProvider : IDisposable
     }
 
     /// <summary>
+    /// Upgrades the store directory at <paramref name="path"/> from on-disk format 1 to the
+    /// format this library reads (2), in one transaction: a crash at any moment leaves format 1
+    /// intact or format 2 complete. A directory already in format 2 is left as it is. No other
+    /// process may use the directory meanwhile. Opening a format-1 directory throws a
+    /// <see cref="LodeStorageException"/> whose code name is <c>FORMAT_UPGRADE_NEEDED</c>.
+    /// </summary>
+    /// <param name="path">The store directory.</param>
+    /// <param name="lodeSettings">The storage settings (map size, modes); the library's defaults when null.</param>
+    /// <returns>The format the directory was in.</returns>
+    public static uint UpgradeDirectory(string path, LodeSettings? lodeSettings = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        CheckAbi();
+        byte[] json = SettingsJson(null, lodeSettings);
+        Span<byte> scratch = stackalloc byte[512];
+        using Utf8Argument p = new(path, scratch);
+        fixed (byte* pathPtr = p)
+        fixed (byte* settingsPtr = json)
+        {
+            int status = NativeMethods.UpgradeDirectory(pathPtr, p.Length, settingsPtr, (nuint)json.Length, out uint from, out nint error);
+            if (status != NativeMethods.Ok)
+            {
+                throw LodeErrors.Create(status, error);
+            }
+
+            return from;
+        }
+    }
+
+    /// <summary>
     /// Gets the library's version, e.g. <c>0.1.0</c>.
     /// </summary>
     public static string LibraryVersion => Marshal.PtrToStringUTF8((nint)NativeMethods.Version()) ?? string.Empty;

@@ -49,4 +49,7 @@ public enum LodeStatus
 
     /// <summary>A bug in the library, caught (<see cref="LodeInternalException"/>).</summary>
     Internal = 14,
+
+    /// <summary>A long call (a backup) was cancelled by its caller (<see cref="LodeCancelledException"/>).</summary>
+    Cancelled = 15,
 }

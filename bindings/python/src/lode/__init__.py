@@ -14,9 +14,11 @@ Quick start::
 """
 
 from ._native import ABI_VERSION, configure_logging, load_library
+from .backup import BackupCheck, BackupInfo, BackupProgress, VerifyProblem, VerifyReport, verify
 from .errors import (
     DuplicateEventStoreIdempotencyIdException,
     EventStoreArgumentError,
+    EventStoreCancelledError,
     EventStoreError,
     EventStoreInternalError,
     EventStoreSerializationError,
@@ -35,17 +37,22 @@ from .errors import (
 from .messages import EventMessage, MessageLike, create_message, new_message_id, to_json_bytes
 from .store import CommandRecord, EventStore, EventStoreProvider, LogRecord, MetadataLike, Timeout
 from .subscriptions import Checkpoint, EventTypeLike, Subscription
+from .upgrade import upgrade_directory
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ABI_VERSION",
+    "BackupCheck",
+    "BackupInfo",
+    "BackupProgress",
     "Checkpoint",
     "CommandRecord",
     "DuplicateEventStoreIdempotencyIdException",
     "EventMessage",
     "EventStore",
     "EventStoreArgumentError",
+    "EventStoreCancelledError",
     "EventStoreError",
     "EventStoreInternalError",
     "EventStoreProvider",
@@ -67,9 +74,13 @@ __all__ = [
     "StreamVersionNotFoundException",
     "Subscription",
     "Timeout",
+    "VerifyProblem",
+    "VerifyReport",
     "configure_logging",
     "create_message",
     "load_library",
     "new_message_id",
     "to_json_bytes",
+    "upgrade_directory",
+    "verify",
 ]

@@ -61,6 +61,7 @@ _SIGNATURES: Dict[str, Any] = {
     "lode_version": (c_char_p, []),
     "lode_abi_version": (c_uint32, []),
     "lode_provider_open": (_S, [*_STR, *_STR, _OUT, _OUT]),
+    "lode_upgrade_directory": (_S, [*_STR, *_STR, POINTER(c_uint32), _OUT]),
     "lode_provider_close": (_S, [_H, _OUT]),
     "lode_provider_read_log": (_S, [_H, c_int64, c_int64, _OUT, _OUT]),
     "lode_provider_events_by_type": (_S, [_H, *_STR, c_int64, c_int64, c_int64, _OUT, _OUT]),

@@ -33,6 +33,7 @@ __all__ = [
     "EventStoreStorageError",
     "ObjectDisposedError",
     "EventStoreInternalError",
+    "EventStoreCancelledError",
     "StorageCause",
     "error_from_status",
     "argument_error",
@@ -430,6 +431,18 @@ class EventStoreInternalError(EventStoreError):
         return self._str("detail")
 
 
+class EventStoreCancelledError(EventStoreError):
+    """A long call (a backup) was cancelled by its caller's progress callback; what it had
+    written was removed (.NET OperationCanceledException)."""
+
+    status_code = 15
+
+    @property
+    def operation(self) -> Optional[str]:
+        """What was cancelled, e.g. ``"backup to '/backups/b1'"``."""
+        return self._str("operation")
+
+
 _BY_CODE: Dict[int, Type[EventStoreError]] = {
     cls.status_code: cls
     for cls in (
@@ -447,6 +460,7 @@ _BY_CODE: Dict[int, Type[EventStoreError]] = {
         EventStoreStorageError,
         ObjectDisposedError,
         EventStoreInternalError,
+        EventStoreCancelledError,
     )
 }
 

@@ -7,7 +7,7 @@ from ctypes import byref, c_bool, c_int64, c_void_p, string_at
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from types import TracebackType
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type, Union
 
 from . import _check, subscriptions
 from ._native import SNAPSHOT_FN, LodeBytes, Native, StrPath, library_for
@@ -20,6 +20,9 @@ from .errors import (
 )
 from .messages import EventMessage, MessageLike, encode_message, parse_message_array
 from .subscriptions import Checkpoint, EventTypeLike, Subscription
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .backup import BackupCheck, BackupInfo, BackupProgress, VerifyReport
 
 __all__ = ["EventStoreProvider", "EventStore", "LogRecord", "CommandRecord", "MetadataLike", "Timeout"]
 
@@ -783,6 +786,50 @@ class EventStoreProvider:
             "lode_provider_command_processed", self._handle, *_arg(command_id, "command_processed", "command_id"), byref(out)
         )
         return bool(out.value)
+
+    # -- backup and verify (docs/backup.md) -------------------------------------------------
+
+    def backup(
+        self,
+        path: StrPath,
+        *,
+        compact: bool = False,
+        verify: bool = False,
+        max_bytes_per_second: Optional[int] = None,
+        progress: Optional[Callable[["BackupProgress"], Optional[bool]]] = None,
+    ) -> "BackupInfo":
+        """Writes a consistent point-in-time copy of this store into the new directory ``path``
+        while other threads and processes go on appending (K-BAK-1), and returns what it holds
+        (:class:`lode.BackupInfo`: the log ``position`` it holds, its size, ...).
+
+        ``path`` must not exist (or be an empty directory), outside the store's directory; a
+        backup never overwrites anything. ``compact`` leaves out free pages; ``verify`` checks
+        the copy before it is renamed into place; ``max_bytes_per_second`` limits the copy's
+        write rate. ``progress`` is called on this thread with a :class:`lode.BackupProgress`
+        at the start, about every 100 ms and at the end; returning ``False`` cancels
+        (:class:`lode.EventStoreCancelledError`), and an exception it raises (a
+        ``KeyboardInterrupt`` too) cancels and is re-raised; either way nothing is left at
+        ``path``. The call holds the GIL only while ``progress`` runs."""
+        from .backup import provider_backup
+
+        return provider_backup(self, path, compact, verify, max_bytes_per_second, progress)
+
+    def verify(self) -> "VerifyReport":
+        """Checks every invariant of this store in one read snapshot and returns a
+        :class:`lode.VerifyReport` (counts checked, the first problems with their stream,
+        version and position). Damage is reported, never repaired."""
+        from .backup import provider_verify
+
+        return provider_verify(self)
+
+    def check_backup(self, path: StrPath) -> "BackupCheck":
+        """Checks the backup in ``path`` against this store, its source (K-BAK-7): the copy
+        verifies, its ``backup.json`` records the position it holds, and every event up to that
+        position and every command record is this store's, byte for byte. Returns a
+        :class:`lode.BackupCheck`."""
+        from .backup import provider_check_backup
+
+        return provider_check_backup(self, path)
 
     def get_command(self, command_id: str) -> CommandRecord:
         """The record of command ``command_id`` (Q-CMD-2); an unknown id raises

@@ -101,6 +101,18 @@ public sealed partial class LodeEventStoreProvider : IEventStoreProvider, IDispo
     }
 
     /// <summary>
+    /// Upgrades the store directory at <paramref name="path"/> from on-disk format 1 to the
+    /// format this library reads, in one transaction (a crash leaves format 1 intact or the new
+    /// format complete); a directory already current is left as it is. Run it once, with no
+    /// other process using the directory, when opening says the directory needs it.
+    /// </summary>
+    /// <param name="path">The store directory.</param>
+    /// <param name="lodeSettings">The storage settings; the library's defaults when null.</param>
+    /// <returns>The format the directory was in.</returns>
+    public static uint UpgradeDirectory(string path, LodeSettings? lodeSettings = null)
+        => LodeProvider.UpgradeDirectory(path, lodeSettings);
+
+    /// <summary>
     /// Gets the Hexalith settings in force.
     /// </summary>
     public EventStoreSettings Settings { get; }

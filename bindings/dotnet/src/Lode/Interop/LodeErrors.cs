@@ -119,6 +119,7 @@ internal static unsafe class LodeErrors
                 message, Text(f, "operation"), Text(f, "backend"), Int(f, "storage_code") is long code ? (int)code : null, Text(f, "storage_code_name"), Text(f, "storage_text")),
             LodeStatus.Closed => new LodeObjectDisposedException(Text(f, "object"), message),
             LodeStatus.Internal => new LodeInternalException(message, Text(f, "detail")),
+            LodeStatus.Cancelled => new LodeCancelledException(message, Text(f, "operation")),
             _ => new LodeInternalException($"The lode library returned the unknown status {status}: {message}", details),
         };
         exception.Data[StatusKey] = status;

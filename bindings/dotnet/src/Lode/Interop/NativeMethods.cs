@@ -74,6 +74,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "lode_provider_open")]
     internal static partial int ProviderOpen(byte* path, nuint pathLength, byte* settings, nuint settingsLength, out ProviderHandle provider, out nint error);
 
+    [LibraryImport(Library, EntryPoint = "lode_upgrade_directory")]
+    internal static partial int UpgradeDirectory(byte* path, nuint pathLength, byte* settings, nuint settingsLength, out uint fromFormat, out nint error);
+
     [LibraryImport(Library, EntryPoint = "lode_provider_close")]
     internal static partial int ProviderClose(nint provider, out nint error);
 

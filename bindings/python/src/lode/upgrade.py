@@ -1,0 +1,50 @@
+"""Upgrading a store directory to the on-disk format this library reads."""
+
+from __future__ import annotations
+
+import json
+from ctypes import byref, c_uint32
+from typing import Any, Dict, Optional
+
+from . import _check
+from ._native import StrPath, library_for
+
+
+def upgrade_directory(
+    path: StrPath,
+    *,
+    durability: Optional[str] = None,
+    initial_map_size: Optional[int] = None,
+    max_map_size: Optional[int] = None,
+    file_mode: Optional[int] = None,
+    directory_mode: Optional[int] = None,
+    max_readers: Optional[int] = None,
+    library: Optional[StrPath] = None,
+) -> int:
+    """Upgrades the store directory at ``path`` from on-disk format 1 to the format this library
+    reads (2), in one transaction: a crash at any moment leaves format 1 intact or format 2
+    complete. A directory already in format 2 is left as it is. Returns the format the directory
+    was in. No other process may use the directory meanwhile.
+
+    Opening a format-1 directory with :class:`EventStoreProvider` raises
+    :class:`EventStoreStorageError` (``storage_code_name == "FORMAT_UPGRADE_NEEDED"``) naming this
+    call. The settings are those of :class:`EventStoreProvider` that concern the files."""
+    func = "upgrade_directory"
+    directory = _check.path(path, func, "path")
+    settings: Dict[str, Any] = {
+        "durability": None if durability is None else _check.string(durability, func, "durability"),
+    }
+    for key, number in (
+        ("initial_map_size", initial_map_size),
+        ("max_map_size", max_map_size),
+        ("file_mode", file_mode),
+        ("directory_mode", directory_mode),
+        ("max_readers", max_readers),
+    ):
+        settings[key] = _check.optional_integer(number, func, key)
+    native = library_for(library)
+    settings_json = json.dumps({k: v for k, v in settings.items() if v is not None}).encode("utf-8")
+    raw_path = _check.text(directory, func, "path")
+    was = c_uint32()
+    native.call("lode_upgrade_directory", raw_path, len(raw_path), settings_json, len(settings_json), byref(was))
+    return int(was.value)

@@ -1,0 +1,354 @@
+//! Upgrading a directory from on-disk format 1 to format 2 (docs/storage-layout.md, "Upgrade").
+//!
+//! The whole upgrade is ONE LMDB write transaction: a process killed at any moment leaves
+//! either format 1 intact (the transaction never committed) or format 2 complete. What changes:
+//! - the type indexes `by_type` and `by_type_version` (one record per event each) become
+//!   `type_groups` (one record per run of consecutive positions of one type and version) with
+//!   type names interned in `event_types`;
+//! - `by_correlation` (one record per event) becomes `corr_groups` (one record per run);
+//! - `streams` records get their CRC;
+//! - `meta` says format 2.
+//!
+//! Events, the log, message ids, the time index, snapshots, leases and commands keep their
+//! bytes. No other process may use the directory during the upgrade: an older library still
+//! running on it would not know the new tables (the upgrade cannot see other processes'
+//! versions; opening in format 1 is refused by this library, so only an older one could).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use lmdb::{Cursor, Transaction};
+use lode_backend::{Error, Result};
+
+use crate::env::{
+    self, begin_first_write, open_environment, read_format, storage_error, Table, FORMAT1_ONLY,
+    FORMAT_VERSION, META_FORMAT_KEY, META_NEXT_TYPE_ID,
+};
+use crate::layout::{self, Group, StreamInfo};
+use crate::settings::LmdbSettings;
+use crate::{data_file, registry};
+
+/// What an upgrade did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Upgraded {
+    /// The format the directory was in (equal to `to` when there was nothing to do).
+    pub from: u32,
+    pub to: u32,
+    /// Events whose index entries were rewritten.
+    pub events: u64,
+}
+
+const OPERATION: &str = "upgrading the store to on-disk format 2";
+
+/// Upgrades the store directory `dir` to format 2 (see the module). A directory already in
+/// format 2 is left as it is.
+pub fn upgrade(dir: &Path, settings: &LmdbSettings) -> Result<Upgraded> {
+    settings.check(dir)?;
+    registry::install_fork_hooks();
+    if !dir.join("data.mdb").is_file() {
+        return Err(Error::invalid(
+            "path",
+            format!("'{}' holds no store (no data.mdb)", dir.display()),
+        ));
+    }
+    let dir = dir
+        .canonicalize()
+        .map_err(|e| env::io_error("resolving the store directory", e))?;
+    let data = dir.join("data.mdb");
+    // Held for the whole upgrade: no provider of this process opens the directory meanwhile.
+    let registry = registry::lock();
+    if let Ok(m) = std::fs::metadata(&data) {
+        if registry.get(registry::FileId::of(&m)).is_some() {
+            // Open in this process: it was opened as format 2 (format 1 is refused at open).
+            return Ok(Upgraded {
+                from: FORMAT_VERSION,
+                to: FORMAT_VERSION,
+                events: 0,
+            });
+        }
+    }
+    match data_file::check(&data) {
+        Ok(Ok(())) => {}
+        Ok(Err(t)) => {
+            return Err(crate::backend_error(
+                OPERATION,
+                format!(
+                "The data file '{}' is truncated ({} bytes, {} needed); restore it from a backup.",
+                data.display(),
+                t.len,
+                t.needed
+            ),
+                "TRUNCATED",
+                format!("data file of {} bytes, {} bytes needed", t.len, t.needed),
+            ))
+        }
+        Err(e) => return Err(env::io_error("checking the store's data file", e)),
+    }
+    let (lmdb_env, _) = open_environment(&dir, settings)?;
+    let max = settings.max_map_size.max(settings.initial_map_size);
+    let outcome = loop {
+        match run(&lmdb_env) {
+            Err(e) if is_map_full(&e) => {
+                let current = lmdb_env.info().map(|i| i.map_size()).unwrap_or(0);
+                if current >= max {
+                    break Err(e);
+                }
+                // No transaction is live (the failed one was aborted): grow and run again.
+                lmdb_env
+                    .set_map_size(current.saturating_mul(2).min(max))
+                    .map_err(|e| storage_error("growing the memory map", e))?;
+            }
+            other => break other,
+        }
+    };
+    // Closed with the registry still locked (see `Storage`'s Drop for why).
+    drop(lmdb_env);
+    drop(registry);
+    if let Ok(u) = &outcome {
+        if u.from != u.to {
+            tracing::info!(target: "lode::storage", from = u.from, to = u.to, events = u.events,
+                           "store upgraded");
+        }
+    }
+    outcome
+}
+
+fn is_map_full(e: &Error) -> bool {
+    matches!(e, Error::Storage { source, .. } if source.number == Some(lmdb_sys::MDB_MAP_FULL as i64))
+}
+
+fn lmdb_err(e: lmdb::Error) -> Error {
+    if e == lmdb::Error::TxnFull {
+        return crate::backend_error(
+            OPERATION,
+            "The store is too large to upgrade in one LMDB transaction (MDB_TXN_FULL); nothing \
+             was changed. Copy its events into a new store with a current library instead."
+                .into(),
+            "MDB_TXN_FULL",
+            e.to_string(),
+        );
+    }
+    storage_error(OPERATION, e)
+}
+
+fn damaged(reason: String) -> Error {
+    Error::Serialization {
+        key: "format-1 store".into(),
+        version: None,
+        reason: format!("{reason}; it was not upgraded (verify it with the library that wrote it)"),
+    }
+}
+
+/// Runs of consecutive positions, as (first position, span).
+fn runs(positions: &[u64]) -> Vec<(u64, u32)> {
+    let mut out: Vec<(u64, u32)> = Vec::new();
+    for &p in positions {
+        match out.last_mut() {
+            Some((first, span)) if *first + u64::from(*span) == p && *span < u32::MAX => *span += 1,
+            _ => out.push((p, 1)),
+        }
+    }
+    out
+}
+
+/// The upgrade transaction.
+fn run(lmdb_env: &lmdb::Environment) -> Result<Upgraded> {
+    let mut txn = begin_first_write(lmdb_env, OPERATION)?;
+    // SAFETY (create_db / open_db / drop_db below): this is the only transaction of this
+    // environment, and the handles are not used after it ends.
+    let meta = unsafe { txn.create_db(Some(Table::Meta.name()), lmdb::DatabaseFlags::empty()) }
+        .map_err(lmdb_err)?;
+    match read_format(&txn, meta)? {
+        Some(1) => {}
+        Some(FORMAT_VERSION) => {
+            return Ok(Upgraded {
+                from: FORMAT_VERSION,
+                to: FORMAT_VERSION,
+                events: 0,
+            })
+        }
+        Some(other) => {
+            return Err(crate::backend_error(
+                OPERATION,
+                format!(
+                    "The store is in on-disk format {other}, which this library does not read."
+                ),
+                "FORMAT_TOO_NEW",
+                format!("on-disk format {other}"),
+            ))
+        }
+        None => return Err(Error::invalid("path", "the directory holds no lode store")),
+    }
+    let open = |txn: &lmdb::RwTransaction<'_>, name: &str| {
+        unsafe { txn.open_db(Some(name)) }.map_err(lmdb_err)
+    };
+    let by_type_version = open(&txn, "by_type_version")?;
+    let by_correlation = open(&txn, "by_correlation")?;
+    let streams = open(&txn, Table::Streams.name())?;
+    let log = open(&txn, Table::Log.name())?;
+    let old: Vec<lmdb::Database> = FORMAT1_ONLY
+        .iter()
+        .map(|name| open(&txn, name))
+        .collect::<Result<_>>()?;
+
+    // Read what the new tables are built from (collected first: a cursor cannot stay open
+    // over writes of the same transaction).
+    let mut types: Vec<(String, u32, u64)> = Vec::new();
+    let mut corrs: Vec<(String, u64)> = Vec::new();
+    let mut stream_records: Vec<(Vec<u8>, StreamInfo)> = Vec::new();
+    let events;
+    {
+        let mut cursor = txn.open_ro_cursor(by_type_version).map_err(lmdb_err)?;
+        for item in cursor.iter_start() {
+            let (k, _) = item.map_err(lmdb_err)?;
+            let (name, rest) = layout::take_str(k)
+                .filter(|(_, rest)| rest.len() == 12)
+                .ok_or_else(|| damaged("a by_type_version key is damaged".into()))?;
+            let version = u32::from_be_bytes(rest[..4].try_into().unwrap_or_default());
+            let position = layout::u64_be(&rest[4..]).unwrap_or(0);
+            types.push((name.to_string(), version, position));
+        }
+        let mut cursor = txn.open_ro_cursor(by_correlation).map_err(lmdb_err)?;
+        for item in cursor.iter_start() {
+            let (k, _) = item.map_err(lmdb_err)?;
+            let (corr, rest) = layout::take_str(k)
+                .filter(|(_, rest)| rest.len() == 8)
+                .ok_or_else(|| damaged("a by_correlation key is damaged".into()))?;
+            corrs.push((corr.to_string(), layout::u64_be(rest).unwrap_or(0)));
+        }
+        let mut cursor = txn.open_ro_cursor(streams).map_err(lmdb_err)?;
+        for item in cursor.iter_start() {
+            let (k, v) = item.map_err(lmdb_err)?;
+            let info = StreamInfo::decode_format1(v)
+                .ok_or_else(|| damaged("a stream record is damaged".into()))?;
+            stream_records.push((k.to_vec(), info));
+        }
+        events = txn.stat(log).map_err(lmdb_err)?.entries() as u64;
+    }
+    if types.len() as u64 != events {
+        return Err(damaged(format!(
+            "its type index holds {} entries for {events} events",
+            types.len()
+        )));
+    }
+
+    let flags = lmdb::DatabaseFlags::empty();
+    let event_types =
+        unsafe { txn.create_db(Some(Table::EventTypes.name()), flags) }.map_err(lmdb_err)?;
+    let type_groups =
+        unsafe { txn.create_db(Some(Table::TypeGroups.name()), flags) }.map_err(lmdb_err)?;
+    let corr_groups =
+        unsafe { txn.create_db(Some(Table::CorrGroups.name()), flags) }.map_err(lmdb_err)?;
+
+    // Types: ids in the order of the old index (by name), each with the versions seen.
+    let mut ids: HashMap<String, (u32, Vec<u32>)> = HashMap::new();
+    let mut next_id = 1u32;
+    let mut value = Vec::new();
+    let mut i = 0;
+    while i < types.len() {
+        let (name, version) = (types[i].0.clone(), types[i].1);
+        let mut j = i;
+        while j < types.len() && types[j].0 == name && types[j].1 == version {
+            j += 1;
+        }
+        let entry = ids.entry(name.clone()).or_insert_with(|| {
+            next_id += 1;
+            (next_id - 1, Vec::new())
+        });
+        entry.1.push(version);
+        let type_id = entry.0;
+        let positions: Vec<u64> = types[i..j].iter().map(|t| t.2).collect();
+        for (first, span) in runs(&positions) {
+            Group {
+                span,
+                bitmap: Vec::new(),
+            }
+            .encode_into(&mut value);
+            txn.put(
+                type_groups,
+                &layout::type_group_key(type_id, version, first),
+                &value,
+                lmdb::WriteFlags::empty(),
+            )
+            .map_err(lmdb_err)?;
+        }
+        i = j;
+    }
+    for (name, (id, versions)) in &ids {
+        txn.put(
+            event_types,
+            &name.as_bytes(),
+            &layout::encode_event_type(*id, versions),
+            lmdb::WriteFlags::empty(),
+        )
+        .map_err(lmdb_err)?;
+    }
+    txn.put(
+        meta,
+        &META_NEXT_TYPE_ID,
+        &next_id.to_be_bytes(),
+        lmdb::WriteFlags::empty(),
+    )
+    .map_err(lmdb_err)?;
+
+    // Correlation ids: one group per run of consecutive positions of one id.
+    let mut key = Vec::new();
+    let mut i = 0;
+    while i < corrs.len() {
+        let mut j = i;
+        while j < corrs.len() && corrs[j].0 == corrs[i].0 {
+            j += 1;
+        }
+        let positions: Vec<u64> = corrs[i..j].iter().map(|c| c.1).collect();
+        for (first, span) in runs(&positions) {
+            Group {
+                span,
+                bitmap: Vec::new(),
+            }
+            .encode_into(&mut value);
+            layout::string_position_key_into(&mut key, &corrs[i].0, first);
+            txn.put(corr_groups, &key, &value, lmdb::WriteFlags::empty())
+                .map_err(lmdb_err)?;
+        }
+        i = j;
+    }
+
+    // Stream records with their CRC.
+    for (k, info) in &stream_records {
+        txn.put(streams, k, &info.encode(), lmdb::WriteFlags::empty())
+            .map_err(lmdb_err)?;
+    }
+
+    // The replaced tables go; the format is 2.
+    for db in old {
+        unsafe { txn.drop_db(db) }.map_err(lmdb_err)?;
+    }
+    // Every format-2 table exists afterwards (an empty one is created now).
+    for table in Table::ALL {
+        unsafe { txn.create_db(Some(table.name()), flags) }.map_err(lmdb_err)?;
+    }
+    txn.put(
+        meta,
+        &META_FORMAT_KEY,
+        &FORMAT_VERSION.to_be_bytes(),
+        lmdb::WriteFlags::empty(),
+    )
+    .map_err(lmdb_err)?;
+    txn.commit().map_err(lmdb_err)?;
+    Ok(Upgraded {
+        from: 1,
+        to: FORMAT_VERSION,
+        events,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::runs;
+
+    #[test]
+    fn runs_of_consecutive_positions() {
+        assert_eq!(runs(&[1, 2, 3, 7, 9, 10]), vec![(1, 3), (7, 1), (9, 2)]);
+        assert!(runs(&[]).is_empty());
+    }
+}
