@@ -11,8 +11,9 @@
  *  - Versions, positions and counts are int64_t; negative values give LODE_INVALID_ARGUMENT.
  *  - Multi-item results come back as one lode_buffer (a JSON array), owned by the caller and
  *    freed with lode_buffer_free. Messages in it are the stored bytes, never re-serialized.
- *  - Handles: lode_provider (thread-safe: use from any number of threads) and lode_store (any
- *    thread, concurrent calls allowed). They are table entries, not pointers: a closed, freed
+ *  - Handles: lode_provider (thread-safe: use from any number of threads), lode_store (any
+ *    thread, concurrent calls allowed) and lode_subscription (one consumer thread; close and
+ *    wake from any thread). They are table entries, not pointers: a closed, freed
  *    or wrong-kind handle gives LODE_CLOSED or LODE_INVALID_ARGUMENT, never a crash.
  *    lode_buffer and lode_error belong to one caller at a time.
  *  - Input pointers must stay valid for the duration of the call only; the library keeps no
@@ -92,6 +93,28 @@
 #define LODE_DEFAULT (-1)
 
 /*
+ Pass as `after_position` of `lode_subscription_open`: start after the log's last position
+ (only events committed from then on).
+ */
+#define LODE_FROM_NOW (-1)
+
+/*
+ Pass as `max_wait_ms` of `lode_subscription_next`: wait until there is a record, or the
+ subscription is woken or closed.
+ */
+#define LODE_WAIT_FOREVER (-1)
+
+/*
+ Records per page when `page_size` is LODE_DEFAULT (-1).
+ */
+#define LODE_DEFAULT_PAGE_SIZE 256
+
+/*
+ Largest `page_size` of a subscription.
+ */
+#define LODE_MAX_PAGE_SIZE 100000
+
+/*
  Bytes the library hands back: a JSON document (an array of messages or records, a JSON
  object, or an array of numbers) and how many items it holds. Owned by the caller; free it
  with `lode_buffer_free`. Not thread-safe: use from one thread at a time.
@@ -118,6 +141,16 @@ typedef struct lode_provider lode_provider;
  are serialized where they write). Its session is one session whichever thread calls.
  */
 typedef struct lode_store lode_store;
+
+/*
+ A live subscription to the global log (`lode_subscription_open`). Opaque.
+
+ Thread safety: `lode_subscription_next` is for one thread at a time (a second concurrent
+ call gives LODE_INVALID_ARGUMENT); `lode_subscription_wake`, `lode_subscription_close` and
+ `lode_subscription_position` may be called from any thread, also while another waits in
+ `lode_subscription_next`.
+ */
+typedef struct lode_subscription lode_subscription;
 
 /*
  A status code: 0 on success, else the kind of error. The numbers are stable across
@@ -791,6 +824,148 @@ lode_status lode_store_snapshot_all(lode_store *store_handle,
                                     lode_snapshot_fn callback,
                                     void *user_data,
                                     lode_error **err);
+
+/*
+ S-SUB-1: subscribes to the global log of `provider`: every committed event after
+ `after_position` (0: the beginning; a stored checkpoint's position to resume after it;
+ LODE_FROM_NOW (-1): after the log's last position now) that matches the filter, in log
+ order, each once: first the stored history, in pages, then live events as they commit,
+ with no gap and no duplicate at the hand-over.
+
+ `filter_json` (NULL with length 0: every event) is a JSON object with any of:
+ `"stream": {"database": "...", "name": "...", "id": "..."}` (database optional: the
+ provider's default), `"aggregate_type": "..."` (the stream name, in any database),
+ `"event_types": [{"type": "...", "version": 1}, ...]` (any of them; `version` optional),
+ `"correlation_id": "..."`. Given parts combine (all must match). Unknown keys are refused.
+ `page_size`: records per page, 1 to LODE_MAX_PAGE_SIZE, or LODE_DEFAULT (-1) for
+ LODE_DEFAULT_PAGE_SIZE.
+
+ On success `*out_subscription` receives a handle; release it with
+ `lode_subscription_close`. A subscription holds no transaction and no memory beyond one
+ page between calls; it never blocks writers.
+ Errors: LODE_INVALID_ARGUMENT, LODE_CLOSED (provider released), LODE_STORAGE.
+ */
+lode_status lode_subscription_open(lode_provider *provider,
+                                   int64_t after_position,
+                                   const uint8_t *filter_json,
+                                   size_t filter_len,
+                                   int64_t page_size,
+                                   lode_subscription **out_subscription,
+                                   lode_error **err);
+
+/*
+ The next page of `subscription`: at most its page size of matching events after its
+ position, as a JSON array of query records in `*out_buffer` (the records of
+ `lode_provider_read_log`; `lode_buffer_message` gives each stored message). Returns as soon
+ as there is one; waits at most `max_wait_ms` for one (0: no wait; LODE_WAIT_FOREVER (-1):
+ until there is one, or the subscription is woken or closed). An empty buffer (count 0) means
+ the wait ended first. No transaction is held while it waits; commits of other processes
+ wake it (docs/subscriptions.md, "Wake-up").
+
+ `*out_position` (may be NULL) receives the position the subscription has seen up to after
+ this page: store it as the checkpoint once the page is processed.
+ Errors: LODE_CLOSED (the subscription was closed, also while this call waited),
+ LODE_INVALID_ARGUMENT (another thread is in this call on the same subscription; a bad
+ argument), LODE_SERIALIZATION (a damaged record), LODE_STORAGE.
+ */
+lode_status lode_subscription_next(lode_subscription *subscription_handle,
+                                   int64_t max_wait_ms,
+                                   lode_buffer **out_buffer,
+                                   int64_t *out_position,
+                                   lode_error **err);
+
+/*
+ The position `subscription` has seen up to (S-SUB-4), into `*out_position`.
+ Errors: LODE_INVALID_ARGUMENT, LODE_CLOSED.
+ */
+lode_status lode_subscription_position(lode_subscription *subscription_handle,
+                                       int64_t *out_position,
+                                       lode_error **err);
+
+/*
+ Makes a `lode_subscription_next` waiting on another thread return now with an empty page
+ (LODE_OK); if none is waiting, the next call returns after one read instead of waiting.
+ For a host that cancels a wait without closing (a CancellationToken). Any thread.
+ Errors: LODE_INVALID_ARGUMENT, LODE_CLOSED.
+ */
+lode_status lode_subscription_wake(lode_subscription *subscription_handle,
+                                   lode_error **err);
+
+/*
+ S-SUB-8: closes the subscription and releases the handle; a `lode_subscription_next`
+ waiting on another thread returns LODE_CLOSED at once, as does every later call with the
+ handle. Any thread. NULL and an already closed handle are ignored (LODE_OK); another kind of
+ handle gives LODE_INVALID_ARGUMENT.
+ */
+lode_status lode_subscription_close(lode_subscription *subscription_handle,
+                                    lode_error **err);
+
+/*
+ The global log's last position (0 while it is empty), into `*out_position`.
+ Errors: LODE_INVALID_ARGUMENT, LODE_CLOSED, LODE_STORAGE.
+ */
+lode_status lode_provider_head_position(lode_provider *provider,
+                                        int64_t *out_position,
+                                        lode_error **err);
+
+/*
+ S-SUB-7 (read-your-writes): waits until the log has reached `position` (its last position
+ is at least `position`), at most `timeout_ms` (0: just look); `*out_reached` says whether
+ it did. Commits of other processes count. Blocks the calling thread; holds no transaction.
+ Errors: LODE_INVALID_ARGUMENT, LODE_CLOSED, LODE_STORAGE.
+ */
+lode_status lode_provider_wait_for_position(lode_provider *provider,
+                                            int64_t position,
+                                            int64_t timeout_ms,
+                                            bool *out_reached,
+                                            lode_error **err);
+
+/*
+ S-CP-1: reads checkpoint `name` (1 to 400 bytes): `*out_found` says whether it is stored;
+ if so `*out_position` gets its position and `*out_stored_at_us` (may be NULL) when it was
+ stored (UTC microseconds since the Unix epoch, the store's clock).
+ Errors: LODE_INVALID_ARGUMENT, LODE_CLOSED, LODE_SERIALIZATION, LODE_STORAGE.
+ */
+lode_status lode_provider_checkpoint(lode_provider *provider,
+                                     const uint8_t *name,
+                                     size_t name_len,
+                                     bool *out_found,
+                                     int64_t *out_position,
+                                     int64_t *out_stored_at_us,
+                                     lode_error **err);
+
+/*
+ S-CP-2 / S-CP-4: stores checkpoint `name` (1 to 400 bytes) at `position` on its own. It only
+ moves forward: a position below the stored one gives LODE_INVALID_ARGUMENT (another consumer
+ of the same name got further) unless `reset` is true (to rebuild from an earlier position).
+ A position past the log's last one is always refused.
+ Errors: LODE_INVALID_ARGUMENT, LODE_CLOSED, LODE_STORAGE.
+ */
+lode_status lode_provider_store_checkpoint(lode_provider *provider,
+                                           const uint8_t *name,
+                                           size_t name_len,
+                                           int64_t position,
+                                           bool reset,
+                                           lode_error **err);
+
+/*
+ S-CP-3: as `lode_store_append`, and stores checkpoint `checkpoint_name` (1 to 400 bytes) at
+ `position` in the same transaction: the consumer's output and "processed up to `position`"
+ commit together or not at all. The checkpoint only moves forward and may cover this batch's
+ own events; otherwise LODE_INVALID_ARGUMENT and nothing is written. An exact retry of a
+ stored batch writes no events and still moves the checkpoint; an empty batch stores the
+ checkpoint alone (the session's lease is checked either way). `*out_version` (may be NULL)
+ gets the stream's version.
+ Errors: those of `lode_store_append`.
+ */
+lode_status lode_store_append_with_checkpoint(lode_store *store_handle,
+                                              const lode_bytes *messages,
+                                              size_t count,
+                                              const uint8_t *checkpoint_name,
+                                              size_t checkpoint_name_len,
+                                              int64_t position,
+                                              int64_t *out_version,
+                                              lode_error **err);
 
 #ifdef __cplusplus
 }  // extern "C"

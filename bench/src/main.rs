@@ -19,6 +19,8 @@ use lode::{create_message, Durability, EventStoreProvider, NewMessage, ProviderS
 use lode_ffi as ffi;
 use serde_json::{json, Value};
 
+mod subscriptions;
+
 // ---------------------------------------------------------------------------------------------
 // Configuration, results, harness.
 
@@ -1635,6 +1637,9 @@ fn print_table(rows: &[Row]) {
             raw = base("full read");
         }
         if raw == "-" {
+            raw = base("read_log");
+        }
+        if raw == "-" {
             raw = base("cp");
         }
         let ratios = r
@@ -1671,6 +1676,16 @@ fn main() {
         return;
     }
     let mut args = std::env::args().skip(1);
+    if std::env::args().nth(1).as_deref() == Some("--role") {
+        // A child of the subscription rows: `--role sub-writer DIR COUNT GAP_US`.
+        let a: Vec<String> = std::env::args().skip(3).collect();
+        subscriptions::writer_role(
+            Path::new(&a[0]),
+            a[1].parse().unwrap(),
+            a[2].parse().unwrap(),
+        );
+        return;
+    }
     let mut seq_ids = false;
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut cfg = Cfg {
@@ -1690,7 +1705,7 @@ fn main() {
             "--data-dir" => cfg.data_root = PathBuf::from(args.next().expect("--data-dir DIR")),
             "-h" | "--help" => {
                 println!(
-                    "lode-bench [--quick] [--only P1,P2,...,B1,B2] [--data-dir DIR] [--seq-ids]"
+                    "lode-bench [--quick] [--only P1,P2,...,B1,B2,S1..S4] [--data-dir DIR] [--seq-ids]"
                 );
                 return;
             }
@@ -1747,6 +1762,7 @@ fn main() {
     if cfg.runs("B1") || cfg.runs("B2") {
         backup_and_verify(&cfg, &g, &mut rep);
     }
+    subscriptions::rows(&cfg, &g, &mut rep);
     let elapsed = secs(started.elapsed());
     let rss = peak_rss_kib();
     print_table(&rep.rows);

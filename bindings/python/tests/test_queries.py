@@ -142,13 +142,14 @@ class QueryTest(StoreTest):
             for cls in (lode.EventStore, lode.EventStoreProvider)
         }
         self.assertEqual(public["EventStore"], sorted([
-            "add", "add_with_command", "clear_snapshot", "clear_snapshots", "close", "free", "get",
+            "add", "add_with_checkpoint", "add_with_command", "clear_snapshot", "clear_snapshots", "close", "free", "get",
             "get_slice", "get_to", "last_snapshot_version", "renew", "reopen", "snapshot",
             "snapshot_all", "snapshot_versions", "version"]))
         self.assertEqual(public["EventStoreProvider"], sorted([
-            "backup", "check_backup", "close", "command_processed", "events_by_correlation", "events_by_time",
-            "events_by_type", "get_command", "open_store", "open_store_for", "read_log", "stream_events_since",
-            "verify"]))
+            "backup", "check_backup", "checkpoint", "close", "command_processed", "events_by_correlation",
+            "events_by_time", "events_by_type", "get_command", "head_position", "open_store", "open_store_for",
+            "read_log", "reset_checkpoint", "store_checkpoint", "stream_events_since", "subscribe", "verify",
+            "wait_for_position"]))
         store = self.open()
         store.add([message()])
         before = store.get()[0].raw

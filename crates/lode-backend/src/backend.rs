@@ -29,8 +29,8 @@ use std::time::Duration;
 use crate::error::{Error, Result};
 use crate::messages::Messages;
 use crate::records::{
-    Append, CommandRecord, EventRef, EventSource, IndexEntry, IndexKind, Lease, LogHead,
-    SnapshotRef, StoredEvent, StreamHead,
+    Append, Checkpoint, CommandRecord, EventRef, EventSource, IndexEntry, IndexKind, Lease,
+    LogHead, SnapshotRef, StoredEvent, StreamHead,
 };
 use crate::stream::StreamId;
 
@@ -66,10 +66,18 @@ pub trait Backend: Send + Sync {
     /// The position of the log's last committed event (0 when the log is empty).
     fn head(&self) -> Result<u64>;
 
-    /// Waits until the log's last position is greater than `beyond`, at most `timeout`; returns
-    /// the last position then (which is `<= beyond` if the time ran out). Commits of other
-    /// processes sharing the store count too.
-    fn wait_for_head(&self, beyond: u64, timeout: Duration) -> Result<u64>;
+    /// Waits until the log's last position is greater than `beyond`, at most `timeout`, or
+    /// until `stop` returns true (it is asked before every sleep, and again whenever
+    /// [`Backend::wake_waiters`] is called); returns the last position then (which is
+    /// `<= beyond` if the time ran out or `stop` ended the wait). Commits of other processes
+    /// sharing the store count too. No transaction is held while it sleeps, and it never
+    /// delays a writer.
+    fn wait_for_head(&self, beyond: u64, timeout: Duration, stop: &dyn Fn() -> bool)
+        -> Result<u64>;
+
+    /// Wakes every thread of this process sleeping in [`Backend::wait_for_head`] so that it
+    /// asks its `stop` again (a subscription closed from another thread).
+    fn wake_waiters(&self);
 
     /// Writes a consistent point-in-time copy of the whole store into `dir`, which this call
     /// creates (it must not exist; its parent must), while other threads and processes go on
@@ -167,6 +175,9 @@ pub trait ReadView {
     /// The record of command `id`, if it was recorded.
     fn command(&self, id: &str) -> Result<Option<CommandRecord>>;
 
+    /// The checkpoint `name` (a consumer's position, docs/subscriptions.md), if stored.
+    fn checkpoint(&self, name: &str) -> Result<Option<Checkpoint>>;
+
     /// Calls `visit` on each event of `source` in position order while it returns `Ok(true)`;
     /// returns how many index or log entries were read (for the cost checks of queries.md).
     fn events(
@@ -209,6 +220,10 @@ pub trait WriteView: ReadView {
 
     /// Records a command (its id must not be recorded yet).
     fn put_command(&mut self, record: &CommandRecord) -> Result<()>;
+
+    /// Stores (or replaces) the checkpoint `name`; the rules (forward only, not past the log's
+    /// end) are checked above the seam.
+    fn put_checkpoint(&mut self, name: &str, checkpoint: &Checkpoint) -> Result<()>;
 
     /// Writes (or replaces) the stream's lease.
     fn put_lease(&mut self, stream: &StreamId, lease: &Lease) -> Result<()>;

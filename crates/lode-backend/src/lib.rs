@@ -22,7 +22,7 @@ pub use backend::{read, write, Backend, CopyOptions, CopyReport, ReadView, Write
 pub use error::{format_micros, Error, ErrorKind, Micros, Result, StorageCause};
 pub use messages::Messages;
 pub use records::{
-    Append, CommandRecord, EventRef, EventSource, IndexEntry, IndexKind, Lease, LogHead, NewEvent,
-    SnapshotRef, StoredEvent, StreamHead,
+    Append, Checkpoint, CommandRecord, EventRef, EventSource, IndexEntry, IndexKind, Lease,
+    LogHead, NewEvent, SnapshotRef, StoredEvent, StreamHead,
 };
 pub use stream::StreamId;

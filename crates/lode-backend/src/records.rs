@@ -133,6 +133,15 @@ pub struct CommandRecord {
     pub last_version: u64,
 }
 
+/// A named checkpoint: how far a consumer of the log has processed it (docs/subscriptions.md,
+/// S-CP-*), and when it was stored (the store's clock).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checkpoint {
+    /// The last log position the consumer has dealt with; it resumes after it.
+    pub position: u64,
+    pub stored_at: Micros,
+}
+
 /// One stored snapshot, for a walk over all of them (`verify`).
 #[derive(Debug, Clone, Copy)]
 pub struct SnapshotRef<'a> {

@@ -1,5 +1,5 @@
-//! The handle table: `lode_provider *` and `lode_store *` values are slot numbers with a
-//! generation and a kind, not addresses. A handle that was freed (generation moved on), never
+//! The handle table: `lode_provider *`, `lode_store *` and `lode_subscription *` values are
+//! slot numbers with a generation and a kind, not addresses. A handle that was freed (generation moved on), never
 //! issued, or of the other kind is reported as such instead of being dereferenced (R-BAD-1).
 
 use std::sync::Arc;
@@ -8,18 +8,20 @@ use once_cell::sync::Lazy;
 use parking_lot::Mutex;
 
 use lode_api::{Error, Result};
-use lode_api::{EventStore, EventStoreProvider};
+use lode_api::{EventStore, EventStoreProvider, Subscription};
 
 #[derive(Clone)]
 pub(crate) enum Object {
     Provider(EventStoreProvider),
     Store(Arc<EventStore>),
+    Subscription(Arc<Subscription>),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Kind {
     Provider = 0,
     Store = 1,
+    Subscription = 2,
 }
 
 impl Kind {
@@ -27,6 +29,7 @@ impl Kind {
         match self {
             Kind::Provider => "provider",
             Kind::Store => "store",
+            Kind::Subscription => "subscription",
         }
     }
 }
@@ -44,16 +47,25 @@ struct Table {
 
 static TABLE: Lazy<Mutex<Table>> = Lazy::new(|| Mutex::new(Table::default()));
 
-// Handle layout (64-bit targets): bit 63 = kind, bits 32..63 = generation (31 bits),
-// bits 0..32 = slot index + 1 (so no valid handle is NULL).
-const KIND_BIT: u64 = 1 << 63;
-const GEN_MASK: u32 = 0x7fff_ffff;
+// Handle layout (64-bit targets): bits 62..64 = kind (provider 00, store 10, subscription 01;
+// 11 is never issued), bits 32..62 = generation (30 bits), bits 0..32 = slot index + 1 (so no
+// valid handle is NULL).
+const KIND_SHIFT: u32 = 62;
+const GEN_MASK: u32 = 0x3fff_ffff;
+
+fn kind_bits(kind: Kind) -> u64 {
+    match kind {
+        Kind::Provider => 0b00,
+        Kind::Store => 0b10,
+        Kind::Subscription => 0b01,
+    }
+}
 
 #[cfg(not(target_pointer_width = "64"))]
 compile_error!("the handle encoding assumes 64-bit pointers");
 
 fn encode(kind: Kind, index: u32, generation: u32) -> usize {
-    let k = if kind == Kind::Store { KIND_BIT } else { 0 };
+    let k = kind_bits(kind) << KIND_SHIFT;
     (k | ((generation & GEN_MASK) as u64) << 32 | (index as u64 + 1)) as usize
 }
 
@@ -61,10 +73,11 @@ fn decode(handle: usize) -> Option<(Kind, u32, u32)> {
     let h = handle as u64;
     let index = (h & 0xffff_ffff).checked_sub(1)? as u32;
     let generation = ((h >> 32) as u32) & GEN_MASK;
-    let kind = if h & KIND_BIT != 0 {
-        Kind::Store
-    } else {
-        Kind::Provider
+    let kind = match h >> KIND_SHIFT {
+        0b00 => Kind::Provider,
+        0b10 => Kind::Store,
+        0b01 => Kind::Subscription,
+        _ => return None,
     };
     Some((kind, index, generation))
 }
@@ -74,6 +87,7 @@ pub(crate) fn insert(object: Object) -> usize {
     let kind = match object {
         Object::Provider(_) => Kind::Provider,
         Object::Store(_) => Kind::Store,
+        Object::Subscription(_) => Kind::Subscription,
     };
     let mut t = TABLE.lock();
     let index = match t.free.pop() {
@@ -159,13 +173,20 @@ pub(crate) fn remove(handle: usize, kind: Kind) -> Result<Option<Object>> {
 pub(crate) fn provider(handle: usize) -> Result<EventStoreProvider> {
     match get(handle, Kind::Provider)? {
         Object::Provider(p) => Ok(p),
-        Object::Store(_) => Err(not_a_handle(Kind::Provider)),
+        _ => Err(not_a_handle(Kind::Provider)),
     }
 }
 
 pub(crate) fn store(handle: usize) -> Result<Arc<EventStore>> {
     match get(handle, Kind::Store)? {
         Object::Store(s) => Ok(s),
-        Object::Provider(_) => Err(not_a_handle(Kind::Store)),
+        _ => Err(not_a_handle(Kind::Store)),
+    }
+}
+
+pub(crate) fn subscription(handle: usize) -> Result<Arc<Subscription>> {
+    match get(handle, Kind::Subscription)? {
+        Object::Subscription(s) => Ok(s),
+        _ => Err(not_a_handle(Kind::Subscription)),
     }
 }

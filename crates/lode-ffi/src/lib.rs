@@ -10,7 +10,7 @@
 //!   `lode_buffer_free`; scalars through out-parameters;
 //! - every entry point runs behind one panic boundary ([`guard`]): a panic becomes
 //!   `LODE_INTERNAL`, never an unwind into the host;
-//! - handles (`lode_provider`, `lode_store`) are entries of a handle table, not raw pointers, so a
+//! - handles (`lode_provider`, `lode_store`, `lode_subscription`) are entries of a handle table, not raw pointers, so a
 //!   closed, freed, or wrong-kind handle is reported, never dereferenced.
 //!
 //! This crate never touches the storage: it calls the safe Rust API of the crate `lode` only.
@@ -30,6 +30,7 @@ mod manifest;
 mod provider;
 mod query;
 mod store;
+mod subscription;
 
 pub use backup::*;
 pub use boundary::guard;
@@ -40,3 +41,4 @@ pub use manifest::manifest_json;
 pub use provider::*;
 pub use query::*;
 pub use store::*;
+pub use subscription::*;

@@ -189,6 +189,8 @@ pub fn manifest_json() -> String {
         ("LODE_MAX_QUERY_RECORDS", LODE_MAX_QUERY_RECORDS),
         ("LODE_MAX_READERS", LODE_MAX_READERS as i64),
         ("LODE_MAX_NESTING_DEPTH", LODE_MAX_NESTING_DEPTH as i64),
+        ("LODE_MAX_PAGE_SIZE", crate::LODE_MAX_PAGE_SIZE),
+        ("LODE_DEFAULT_PAGE_SIZE", crate::LODE_DEFAULT_PAGE_SIZE),
     ] {
         limits.insert(name.into(), value.into());
     }
@@ -213,6 +215,11 @@ pub fn manifest_json() -> String {
         "verify_problem_fields": problem_fields,
         "verify_problem_kinds": lode_api::verify::ProblemKind::ALL.map(|k| k.name()),
         "backup_check_fields": object_keys(check.to_json()),
+        "subscription_filter_keys": crate::subscription::FILTER_KEYS,
+        "subscription_constants": {
+            "LODE_FROM_NOW": crate::LODE_FROM_NOW,
+            "LODE_WAIT_FOREVER": crate::LODE_WAIT_FOREVER,
+        },
     });
     let mut text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
     text.push('\n');

@@ -149,7 +149,7 @@ pub extern "C" fn lode_store_renew(
     guard(err, || store(store_handle)?.renew())
 }
 
-fn batch<'a>(messages: *const LodeBytes, count: usize) -> Result<Vec<&'a [u8]>> {
+pub(crate) fn batch<'a>(messages: *const LodeBytes, count: usize) -> Result<Vec<&'a [u8]>> {
     if count == 0 {
         return Ok(Vec::new());
     }

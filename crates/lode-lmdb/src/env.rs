@@ -24,17 +24,16 @@
 
 use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
 
 use lmdb::{Cursor, Transaction};
-use parking_lot::{Condvar, Mutex, RwLock, RwLockReadGuard};
+use parking_lot::{RwLock, RwLockReadGuard};
 
 use lode_backend::log_later::{self, Note};
 use lode_backend::{Error, Result, StorageCause};
 
 use crate::settings::{Durability, LmdbSettings};
+use crate::wait::Waiters;
 use crate::{data_file, registry};
 
 /// The on-disk format this library writes and reads. A directory in format 1 is upgraded by
@@ -58,10 +57,12 @@ pub(crate) enum Table {
     EventTypes,
     TypeGroups,
     CorrGroups,
+    /// Consumers' positions (docs/subscriptions.md); `crate::checkpoints` owns its layout.
+    Checkpoints,
 }
 
 impl Table {
-    pub(crate) const ALL: [Table; 13] = [
+    pub(crate) const ALL: [Table; 14] = [
         Table::Meta,
         Table::Streams,
         Table::StreamNames,
@@ -75,6 +76,7 @@ impl Table {
         Table::EventTypes,
         Table::TypeGroups,
         Table::CorrGroups,
+        Table::Checkpoints,
     ];
 
     pub(crate) fn name(self) -> &'static str {
@@ -92,6 +94,7 @@ impl Table {
             Table::EventTypes => "event_types",
             Table::TypeGroups => "type_groups",
             Table::CorrGroups => "corr_groups",
+            Table::Checkpoints => "checkpoints",
         }
     }
 }
@@ -119,11 +122,9 @@ pub(crate) struct Storage {
     /// The fork generation (`registry::generation`) and process that opened the environment.
     generation: u64,
     pid: u32,
-    /// Write transactions this process committed; waiters for the log's head sleep on
-    /// `committed` until it moves (other processes' commits are polled for).
-    commits: AtomicU64,
-    commit_lock: Mutex<()>,
-    committed: Condvar,
+    /// Threads waiting for commits (`crate::wait`): woken by this process's commits, polling
+    /// the meta pages for other processes'.
+    pub(crate) waiters: Waiters,
     /// The settings a copy of this store is opened with.
     settings: LmdbSettings,
 }
@@ -395,9 +396,7 @@ impl Storage {
             path: dir.to_path_buf(),
             generation: registry::generation(),
             pid: std::process::id(),
-            commits: AtomicU64::new(0),
-            commit_lock: Mutex::new(()),
-            committed: Condvar::new(),
+            waiters: Waiters::default(),
             settings: settings.clone(),
         };
         Ok((storage, dead))
@@ -510,12 +509,7 @@ impl Storage {
                 Ok(value) => w
                     .txn
                     .commit()
-                    .map(|()| {
-                        self.commits.fetch_add(1, Ordering::AcqRel);
-                        let _woken = self.commit_lock.lock();
-                        self.committed.notify_all();
-                        value
-                    })
+                    .map(|()| value)
                     .map_err(|e| storage_error(operation, e)),
                 Err(e) => {
                     drop(w); // aborts the transaction before the gate is released
@@ -523,6 +517,10 @@ impl Storage {
                 }
             };
             drop(guard);
+            if outcome.is_ok() {
+                // Waiters are woken with the gate released (crate::wait: lock order).
+                self.waiters.committed();
+            }
             match outcome {
                 Err(e) if is_map_full(&e) => self.grow_map(size_seen, e)?,
                 other => return other,
@@ -558,17 +556,16 @@ impl Storage {
         Ok(())
     }
 
-    /// Write transactions this process committed so far.
-    pub(crate) fn commits(&self) -> u64 {
-        self.commits.load(Ordering::Acquire)
-    }
-
-    /// Sleeps until this process commits a write past `seen` commits, at most `timeout`.
-    pub(crate) fn wait_for_commit(&self, seen: u64, timeout: Duration) {
-        let mut guard = self.commit_lock.lock();
-        if self.commits() == seen {
-            self.committed.wait_for(&mut guard, timeout);
-        }
+    /// The id of the last write transaction committed to the directory by any process, read
+    /// from the meta pages in the map (`mdb_env_info`): no transaction, no reader slot. Takes
+    /// the gate shared, as a resize moves the map.
+    pub(crate) fn last_txnid(&self) -> Result<u64> {
+        self.check_process()?;
+        let _gate = self.gate.read();
+        self.env
+            .info()
+            .map(|i| i.last_txnid() as u64)
+            .map_err(|e| storage_error("reading the last transaction id", e))
     }
 
     /// The settings to open a copy of this store with.
@@ -946,6 +943,14 @@ macro_rules! impl_reads {
 }
 impl_reads!(ReadTxn);
 impl_reads!(WriteTxn);
+
+impl ReadTxn<'_> {
+    /// The id of the write transaction whose snapshot this transaction reads.
+    pub(crate) fn id(&self) -> u64 {
+        // SAFETY: the transaction is live (it borrows `self`).
+        unsafe { lmdb_sys::mdb_txn_id(self.txn.txn()) as u64 }
+    }
+}
 
 impl WriteTxn<'_> {
     fn put_flagged(

@@ -12,6 +12,7 @@
 //! operations on those tables, verifying every record it hands up; `upgrade.rs` upgrades a
 //! format-1 directory to format 2 in one transaction.
 
+mod checkpoints;
 mod copy;
 mod data_file;
 mod env;
@@ -20,6 +21,7 @@ mod registry;
 mod settings;
 mod upgrade;
 mod view;
+mod wait;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -70,10 +72,6 @@ impl LmdbBackend {
     }
 }
 
-/// How often a waiter looks for commits of other processes (commits of this one wake it at
-/// once).
-const HEAD_POLL: Duration = Duration::from_millis(2);
-
 impl Backend for LmdbBackend {
     fn name(&self) -> &'static str {
         NAME
@@ -113,18 +111,29 @@ impl Backend for LmdbBackend {
         })
     }
 
-    fn wait_for_head(&self, beyond: u64, timeout: Duration) -> Result<u64> {
-        let deadline = Instant::now() + timeout;
+    fn wait_for_head(
+        &self,
+        beyond: u64,
+        timeout: Duration,
+        stop: &dyn Fn() -> bool,
+    ) -> Result<u64> {
+        let deadline = wait::deadline(timeout);
         loop {
-            let seen = self.storage.commits();
-            let head = self.head()?;
-            let now = Instant::now();
-            if head > beyond || now >= deadline {
+            // One short read: the head, and the transaction whose snapshot it is (crate::wait).
+            let (head, snapshot) = self.storage.read("reading the log's head", |r| {
+                Ok((r.log_head()?.map_or(0, |h| h.position), r.id()))
+            })?;
+            if head > beyond || stop() || Instant::now() >= deadline {
                 return Ok(head);
             }
             self.storage
-                .wait_for_commit(seen, HEAD_POLL.min(deadline - now));
+                .waiters
+                .wait_for_txn(snapshot, deadline, stop, || self.storage.last_txnid())?;
         }
+    }
+
+    fn wake_waiters(&self) {
+        self.storage.waiters.wake_all();
     }
 
     fn copy_to(

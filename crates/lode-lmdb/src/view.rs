@@ -16,9 +16,9 @@
 use std::collections::HashMap;
 
 use lode_backend::{
-    format_micros, Append, CommandRecord, Error, EventRef, EventSource, IndexEntry, IndexKind,
-    Lease, LogHead, Messages, ReadView, Result, SnapshotRef, StoredEvent, StreamHead, StreamId,
-    WriteView,
+    format_micros, Append, Checkpoint, CommandRecord, Error, EventRef, EventSource, IndexEntry,
+    IndexKind, Lease, LogHead, Messages, ReadView, Result, SnapshotRef, StoredEvent, StreamHead,
+    StreamId, WriteView,
 };
 
 use crate::env::{is_key_exists, ReadTxn, Reads, Table, WriteTxn, META_NEXT_TYPE_ID};
@@ -908,6 +908,9 @@ macro_rules! impl_read_view {
             fn command(&self, id: &str) -> Result<Option<CommandRecord>> {
                 command(self, id)
             }
+            fn checkpoint(&self, name: &str) -> Result<Option<Checkpoint>> {
+                crate::checkpoints::get(self, name)
+            }
             fn events(
                 &self,
                 source: EventSource<'_>,
@@ -1163,6 +1166,10 @@ impl WriteView for WriteTxn<'_> {
                     e
                 }
             })
+    }
+
+    fn put_checkpoint(&mut self, name: &str, checkpoint: &Checkpoint) -> Result<()> {
+        crate::checkpoints::put(self, name, checkpoint)
     }
 
     fn put_lease(&mut self, stream: &StreamId, lease: &Lease) -> Result<()> {

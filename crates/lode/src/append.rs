@@ -17,6 +17,7 @@ use lode_backend::{
     StreamId, WriteView,
 };
 
+use crate::checkpoint;
 use crate::envelope::{self, PreparedMessage};
 use crate::limits;
 use crate::session::{self, SessionId};
@@ -49,6 +50,8 @@ pub(crate) struct AppendRequest<'a> {
     pub known_expiry: Micros,
     pub messages: Vec<PreparedMessage<'a>>,
     pub command: Option<&'a Command>,
+    /// S-CP-3: a checkpoint `(name, position)` stored in the same transaction.
+    pub checkpoint: Option<(&'a str, u64)>,
 }
 
 /// The result of one append.
@@ -159,6 +162,10 @@ fn plan(w: &dyn WriteView, req: &AppendRequest<'_>, now: Micros) -> Result<Resul
                         id: req.messages[0].meta.id.to_string(),
                     });
                 }
+                if let Some((name, position)) = req.checkpoint {
+                    // An exact retry writes no events; its checkpoint still moves (S-CP-3).
+                    checkpoint::check(w, name, position, checkpoint::log_end(w)?, false)?;
+                }
                 let last = stored.last().copied().flatten().unwrap_or(current);
                 return Ok(Err(Appended {
                     version: last,
@@ -206,6 +213,11 @@ fn plan(w: &dyn WriteView, req: &AppendRequest<'_>, now: Micros) -> Result<Resul
         None => (0, Micros::MIN),
         Some(h) => (h.position, h.recorded_at),
     };
+    if let Some((name, position)) = req.checkpoint {
+        // S-CP-3: the checkpoint may cover this append's own events.
+        let end = last_position + req.messages.len() as u64;
+        checkpoint::check(w, name, position, end, false)?;
+    }
     Ok(Ok(Plan {
         head,
         new_stream,
@@ -280,9 +292,26 @@ pub(crate) fn apply(
     req: &AppendRequest<'_>,
     now: Micros,
 ) -> Result<Result<Appended>> {
+    let put_checkpoint = |w: &mut dyn WriteView, at: Micros| match req.checkpoint {
+        Some((name, position)) => w.put_checkpoint(
+            name,
+            &lode_backend::Checkpoint {
+                position,
+                stored_at: at,
+            },
+        ),
+        None => Ok(()),
+    };
     match plan(w, req, now) {
-        Ok(Ok(p)) => Ok(Ok(write(w, req, &p)?)),
-        Ok(Err(retry)) => Ok(Ok(retry)),
+        Ok(Ok(p)) => {
+            let appended = write(w, req, &p)?;
+            put_checkpoint(w, p.recorded_at)?;
+            Ok(Ok(appended))
+        }
+        Ok(Err(retry)) => {
+            put_checkpoint(w, now)?;
+            Ok(Ok(retry))
+        }
         // A refusal is this append's own; a storage failure is the transaction's.
         Err(e) if e.kind() == lode_backend::ErrorKind::Storage => Err(e),
         Err(e) => Ok(Err(e)),

@@ -29,12 +29,14 @@
 //! the lease rules; `query.rs` the log and queries; `envelope.rs` reads an EventMessage and
 //! makes the one edit (`scan.rs` is its fast one-pass reader); `create.rs` builds messages;
 //! `verify.rs` checks every invariant; `backup.rs` makes online backups, verifies directories
-//! and checks backups against their source;
+//! and checks backups against their source; `subscription.rs` live subscriptions and
+//! `checkpoint.rs` consumers' checkpoints (docs/subscriptions.md);
 //! `open.rs` opens a directory with the LMDB backend (the crate `lode-lmdb`). The storage
 //! itself is behind the seam of the crate `lode-backend`.
 
 mod append;
 mod backup;
+mod checkpoint;
 mod commit;
 mod core;
 mod create;
@@ -46,6 +48,7 @@ mod scan;
 mod session;
 mod settings;
 mod store;
+mod subscription;
 pub mod verify;
 
 pub use append::Command;
@@ -60,7 +63,7 @@ pub use create::{
 pub use envelope::readings_for_tests;
 pub use envelope::{parse_metadata, MessageMetadata};
 pub use lode_backend::{
-    format_micros, Backend, CommandRecord, Error, ErrorKind, Messages, Micros, Result,
+    format_micros, Backend, Checkpoint, CommandRecord, Error, ErrorKind, Messages, Micros, Result,
     StorageCause, StreamId,
 };
 pub use open::{
@@ -70,6 +73,10 @@ pub use provider::EventStoreProvider;
 pub use query::{LogRecord, Query, QueryPage};
 pub use settings::StoreSettings;
 pub use store::EventStore;
+pub use subscription::{
+    EventTypeFilter, Records, Subscription, SubscriptionFilter, SubscriptionPage,
+    SubscriptionStart, DEFAULT_PAGE_SIZE, MAX_PAGE_BYTES, MAX_PAGE_SIZE, SCAN_BUDGET,
+};
 
 /// Size limits on what callers hand in (R-SEC-3). Past them a call fails with InvalidArgument.
 pub mod limits {

@@ -5,13 +5,15 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use lode_backend::{Backend, CommandRecord, Error, Result, StreamId};
+use lode_backend::{Backend, Checkpoint, CommandRecord, Error, Result, StreamId};
 
+use crate::checkpoint;
 use crate::core::ProviderCore;
 use crate::open::{self, ProviderSettings};
 use crate::query::{self, LogRecord, Query, QueryPage};
 use crate::settings::StoreSettings;
 use crate::store::EventStore;
+use crate::subscription::{Subscription, SubscriptionFilter, SubscriptionStart};
 use crate::verify::{self, Report};
 
 /// An event store directory. Cheap to clone; every clone and every store made from it share
@@ -73,6 +75,59 @@ impl EventStoreProvider {
     /// The global log's last position (0 while it is empty).
     pub fn head_position(&self) -> Result<u64> {
         self.core.backend.head()
+    }
+
+    /// S-SUB-7 (read-your-writes): waits until the log has reached `position` (its last
+    /// position is at least `position`), at most `timeout`; whether it did. Commits of other
+    /// processes count; no transaction is held while it waits.
+    pub fn wait_for_position(&self, position: u64, timeout: Duration) -> Result<bool> {
+        let head = self
+            .core
+            .backend
+            .wait_for_head(position.saturating_sub(1), timeout, &|| false)?;
+        Ok(head >= position)
+    }
+
+    /// S-SUB-1: a live subscription to the global log: every committed event after `start`
+    /// that matches `filter`, in log order, each once, the stored history first and then live
+    /// events as they commit, in pages of at most `page_size` records
+    /// ([`crate::DEFAULT_PAGE_SIZE`] is a good start). See [`Subscription`].
+    pub fn subscribe(
+        &self,
+        start: SubscriptionStart,
+        filter: SubscriptionFilter,
+        page_size: usize,
+    ) -> Result<Subscription> {
+        Subscription::new(self.core.clone(), start, filter, page_size)
+    }
+
+    /// S-CP-1: checkpoint `name` (its position and when it was stored), if stored.
+    pub fn checkpoint(&self, name: &str) -> Result<Option<Checkpoint>> {
+        checkpoint::check_name(name)?;
+        lode_backend::read(&*self.core.backend, "reading a checkpoint", |r| {
+            r.checkpoint(name)
+        })
+    }
+
+    /// S-CP-2: stores checkpoint `name` at `position` on its own. It only moves forward (a
+    /// position below the stored one is InvalidArgument: another consumer of the same name got
+    /// further) and never past the log's end. [`EventStore::add_with_checkpoint`] stores one
+    /// with a consumer's output, atomically.
+    pub fn store_checkpoint(&self, name: &str, position: u64) -> Result<()> {
+        self.write_checkpoint(name, position, false)
+    }
+
+    /// S-CP-4: sets checkpoint `name` to `position` even if that moves it backwards (to rebuild
+    /// a read model from an earlier position, 0 for the beginning).
+    pub fn reset_checkpoint(&self, name: &str, position: u64) -> Result<()> {
+        self.write_checkpoint(name, position, true)
+    }
+
+    fn write_checkpoint(&self, name: &str, position: u64, force: bool) -> Result<()> {
+        checkpoint::check_name(name)?;
+        lode_backend::write(&*self.core.backend, "storing a checkpoint", |w| {
+            checkpoint::store(w, name, position, crate::session::now_micros(), force)
+        })
     }
 
     /// Checks every invariant of the store (see [`crate::verify`]) and reports what it found.

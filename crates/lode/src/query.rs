@@ -172,7 +172,7 @@ impl QueryPage {
 }
 
 /// A record built from an event the backend found.
-fn record(e: EventRef<'_>) -> Result<LogRecord> {
+pub(crate) fn record(e: EventRef<'_>) -> Result<LogRecord> {
     let store_id = e.stream.store_id();
     let what = format!("store '{store_id}' version {}", e.version);
     let meta = envelope::parse_metadata(e.json, &what).map_err(|err| {
@@ -216,7 +216,7 @@ fn index_mismatch(index: &str, record: &LogRecord, reason: String) -> Error {
 }
 
 /// Whether `record` is what `query` asked for (the index that found it may be damaged).
-fn check_match(query: &Query, record: &LogRecord) -> Result<()> {
+pub(crate) fn check_match(query: &Query, record: &LogRecord) -> Result<()> {
     match query {
         Query::ByType {
             event_type,

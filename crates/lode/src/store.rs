@@ -265,7 +265,38 @@ impl EventStore {
         self.add_inner(messages, Some(command))
     }
 
+    /// S-CP-3: appends a batch and stores checkpoint `checkpoint_name` at `position` in the
+    /// same transaction: the consumer's output and "processed up to `position`" commit together
+    /// or not at all. The checkpoint only moves forward and may cover this batch's own events;
+    /// otherwise InvalidArgument and nothing is written. An exact retry of a stored batch
+    /// (B-APP-6) writes no events and still moves the checkpoint. An empty batch stores the
+    /// checkpoint alone (with this session's lease checked).
+    pub fn add_with_checkpoint<M: AsRef<[u8]>>(
+        &self,
+        messages: &[M],
+        checkpoint_name: &str,
+        position: u64,
+    ) -> Result<u64> {
+        crate::checkpoint::check_name(checkpoint_name)?;
+        if messages.is_empty() {
+            return self.write("storing a checkpoint", |w| {
+                crate::checkpoint::store(w, checkpoint_name, position, now_micros(), false)?;
+                Ok(w.stream(&self.stream)?.map_or(0, |h| h.version))
+            });
+        }
+        self.append_request(messages, None, Some((checkpoint_name, position)))
+    }
+
     fn add_inner<M: AsRef<[u8]>>(&self, messages: &[M], command: Option<&Command>) -> Result<u64> {
+        self.append_request(messages, command, None)
+    }
+
+    fn append_request<M: AsRef<[u8]>>(
+        &self,
+        messages: &[M],
+        command: Option<&Command>,
+        checkpoint: Option<(&str, u64)>,
+    ) -> Result<u64> {
         let s = self.current("adding events")?;
         if messages.is_empty() && command.is_none() {
             // B-APP-1: nothing to write; still a checked call.
@@ -278,6 +309,7 @@ impl EventStore {
             known_expiry: s.expires_at,
             messages: prepared,
             command,
+            checkpoint,
         };
         let appended = self
             .core

@@ -22,7 +22,7 @@ public delegate ReadOnlyMemory<byte> LodeSnapshotFunc(long version, ReadOnlySpan
 /// The event stream of one aggregate, through a session, on the library's bytes (the
 /// lode-native layer). May be used from any thread, and from several at once.
 /// </summary>
-public sealed unsafe class LodeStore : IDisposable
+public sealed unsafe partial class LodeStore : IDisposable
 {
     private const int StackBatch = 32;
 

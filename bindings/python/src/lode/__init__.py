@@ -36,6 +36,7 @@ from .errors import (
 )
 from .messages import EventMessage, MessageLike, create_message, new_message_id, to_json_bytes
 from .store import CommandRecord, EventStore, EventStoreProvider, LogRecord, MetadataLike, Timeout
+from .subscriptions import Checkpoint, EventTypeLike, Subscription
 from .upgrade import upgrade_directory
 
 __version__ = "0.1.0"
@@ -45,6 +46,7 @@ __all__ = [
     "BackupCheck",
     "BackupInfo",
     "BackupProgress",
+    "Checkpoint",
     "CommandRecord",
     "DuplicateEventStoreIdempotencyIdException",
     "EventMessage",
@@ -56,6 +58,7 @@ __all__ = [
     "EventStoreProvider",
     "EventStoreSerializationError",
     "EventStoreStorageError",
+    "EventTypeLike",
     "InvalidStoreSessionException",
     "LogRecord",
     "MessageLike",
@@ -69,6 +72,7 @@ __all__ = [
     "StreamIdempotencyIdNotFoundException",
     "StreamSnapshotVersionNotFoundException",
     "StreamVersionNotFoundException",
+    "Subscription",
     "Timeout",
     "VerifyProblem",
     "VerifyReport",

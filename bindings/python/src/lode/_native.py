@@ -90,6 +90,17 @@ _SIGNATURES: Dict[str, Any] = {
     "lode_store_snapshot_versions": (_S, [_H, _OUT, _OUT]),
     "lode_store_last_snapshot_version": (_S, [_H, POINTER(c_int64), _OUT]),
     "lode_store_snapshot_all": (_S, [_H, c_int64, SNAPSHOT_FN, c_void_p, _OUT]),
+    # Subscriptions and checkpoints (subscriptions.py).
+    "lode_subscription_open": (_S, [_H, c_int64, c_char_p, c_size_t, c_int64, _OUT, _OUT]),
+    "lode_subscription_next": (_S, [_H, c_int64, _OUT, POINTER(c_int64), _OUT]),
+    "lode_subscription_position": (_S, [_H, POINTER(c_int64), _OUT]),
+    "lode_subscription_wake": (_S, [_H, _OUT]),
+    "lode_subscription_close": (_S, [_H, _OUT]),
+    "lode_provider_head_position": (_S, [_H, POINTER(c_int64), _OUT]),
+    "lode_provider_wait_for_position": (_S, [_H, c_int64, c_int64, POINTER(c_bool), _OUT]),
+    "lode_provider_checkpoint": (_S, [_H, *_STR, POINTER(c_bool), POINTER(c_int64), POINTER(c_int64), _OUT]),
+    "lode_provider_store_checkpoint": (_S, [_H, *_STR, c_int64, c_bool, _OUT]),
+    "lode_store_append_with_checkpoint": (_S, [_H, POINTER(LodeBytes), c_size_t, *_STR, c_int64, POINTER(c_int64), _OUT]),
 }
 
 # Python logging levels of LODE_LOG_ERROR .. LODE_LOG_TRACE (TRACE is level 5).

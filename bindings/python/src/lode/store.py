@@ -7,9 +7,9 @@ from ctypes import byref, c_bool, c_int64, c_void_p, string_at
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type, Union
 
-from . import _check
+from . import _check, subscriptions
 from ._native import SNAPSHOT_FN, LodeBytes, Native, StrPath, library_for
 from .errors import (
     DuplicateEventStoreIdempotencyIdException,
@@ -19,6 +19,7 @@ from .errors import (
     serialization_error,
 )
 from .messages import EventMessage, MessageLike, encode_message, parse_message_array
+from .subscriptions import Checkpoint, EventTypeLike, Subscription
 
 if TYPE_CHECKING:  # pragma: no cover
     from .backup import BackupCheck, BackupInfo, BackupProgress, VerifyReport
@@ -366,6 +367,24 @@ class EventStore:
             raise
         return version.value
 
+    def add_with_checkpoint(self, items: Iterable[MessageLike], checkpoint_name: str, position: int) -> int:
+        """As :meth:`add`, storing checkpoint ``checkpoint_name`` at ``position`` in the same
+        transaction (S-CP-3): a consumer's output and "processed up to ``position``" commit
+        together or not at all. The checkpoint only moves forward and may cover this batch's
+        own events (else EventStoreArgumentError, nothing written). An empty batch stores the
+        checkpoint alone; an exact retry of a stored batch still moves it."""
+        func = "add_with_checkpoint"
+        name = _arg(checkpoint_name, func, "checkpoint_name")
+        at = _check.integer(position, func, "position")
+        batch, encoded, array, count = self._batch(items, func)
+        version = c_int64()
+        try:
+            self._native.call("lode_store_append_with_checkpoint", self._handle, array, count, *name, at, byref(version))
+        except EventStoreError as e:
+            _with_refused_message(e, batch, encoded)
+            raise
+        return version.value
+
     # -- reads -----------------------------------------------------------------------------
 
     def get(self, use_snapshot: bool = True) -> List[EventMessage]:
@@ -708,6 +727,57 @@ class EventStoreProvider:
             _check.integer(max, func, "max"),
         )
         return _records(data, spans, f"stream_events_since({name!r}, {id!r}, {since_version})")
+
+    # -- subscriptions and checkpoints (subscriptions.py) ----------------------------------
+
+    def subscribe(
+        self,
+        after: int = 0,
+        *,
+        from_now: bool = False,
+        stream: Optional[Sequence[str]] = None,
+        aggregate_type: Optional[str] = None,
+        event_types: Optional[Iterable[EventTypeLike]] = None,
+        correlation_id: Optional[str] = None,
+        page_size: Optional[int] = None,
+        timeout: Optional[Timeout] = None,
+    ) -> Subscription:
+        """A live subscription (S-SUB-1): every committed event after position ``after`` (0:
+        the beginning; a checkpoint's position: resume after it; ``from_now=True``: only what
+        commits from now on) that matches every filter given: ``stream`` ((name, id) or
+        (database, name, id)), ``aggregate_type`` (the stream name), ``event_types`` (names or
+        (name, version) tuples; any of them), ``correlation_id``. First the stored history, in
+        pages of ``page_size`` (256), then live events as they commit, also those of other
+        processes. Iterate it (a ``for`` loop ends on :meth:`Subscription.stop`, or when
+        nothing arrives for ``timeout``); use it as a context manager."""
+        return subscriptions.subscribe(
+            self._native, self._handle, after, from_now, stream, aggregate_type, event_types, correlation_id, page_size, timeout
+        )
+
+    def head_position(self) -> int:
+        """The global log's last position (0 while it is empty)."""
+        return subscriptions.head_position(self._native, self._handle)
+
+    def wait_for_position(self, position: int, timeout: Timeout) -> bool:
+        """Read-your-writes (S-SUB-7): waits until the log has reached ``position``, at most
+        ``timeout``; whether it did. Commits of other processes count."""
+        return subscriptions.wait_for_position(self._native, self._handle, position, timeout)
+
+    def checkpoint(self, name: str) -> Optional[Checkpoint]:
+        """Checkpoint ``name`` (S-CP-1): its position and when it was stored, or ``None``."""
+        return subscriptions.checkpoint(self._native, self._handle, name)
+
+    def store_checkpoint(self, name: str, position: int) -> None:
+        """Stores checkpoint ``name`` at ``position`` on its own (S-CP-2). It only moves forward
+        (EventStoreArgumentError otherwise: another consumer of that name got further) and
+        never past the log's end. :meth:`EventStore.add_with_checkpoint` stores one with an
+        append."""
+        subscriptions.store_checkpoint(self._native, self._handle, name, position, False)
+
+    def reset_checkpoint(self, name: str, position: int) -> None:
+        """Sets checkpoint ``name`` to ``position`` even backwards (S-CP-4: rebuild a read
+        model)."""
+        subscriptions.store_checkpoint(self._native, self._handle, name, position, True)
 
     def command_processed(self, command_id: str) -> bool:
         """Whether command ``command_id`` was recorded (Q-CMD-2)."""
