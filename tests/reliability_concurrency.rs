@@ -329,6 +329,9 @@ fn r_conc_1_processes_and_threads_never_corrupt_or_merge() {
     // event once, the indexes and command records agreeing with the streams.
     let report = p.verify().unwrap();
     assert!(report.is_ok(), "{report}");
+    // Proved by the digest check (no memory per event), with the exact check's counts.
+    assert_eq!(p.verify_by_digest().unwrap().as_ref(), Some(&report));
+    assert_eq!(p.verify_exact().unwrap(), report);
     assert_eq!(report.events as usize, total);
     assert_eq!(report.log_entries as usize, total);
     let log = p.read_log(1, lode::limits::MAX_QUERY_RECORDS).unwrap();

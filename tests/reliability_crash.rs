@@ -293,6 +293,9 @@ fn r_crash_1_kill_mid_append_keeps_every_invariant() {
     // index exactly what the events call for, command records naming versions that exist.
     let report = p.verify().unwrap();
     assert!(report.is_ok(), "{report}");
+    // Proved by the digest check (no memory per event), with the exact check's counts.
+    assert_eq!(p.verify_by_digest().unwrap().as_ref(), Some(&report));
+    assert_eq!(p.verify_exact().unwrap(), report);
     assert_eq!(report.events, total, "verify saw every event");
     assert_eq!(report.log_entries, total, "log length = events");
     // The log names the events the streams hold, byte for byte.

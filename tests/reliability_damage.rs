@@ -116,6 +116,26 @@ fn raw_get(dir: &Path, table: &str, key: &[u8]) -> Option<Vec<u8>> {
     v
 }
 
+/// A `by_time` key: recorded-at (offset so negatives sort first), first position of the append.
+fn time_key(recorded_at: i64, position: u64) -> Vec<u8> {
+    [
+        ((recorded_at as u64) ^ (1 << 63)).to_be_bytes(),
+        position.to_be_bytes(),
+    ]
+    .concat()
+}
+
+/// The recorded-at time the `log` entry at `position` holds (its last 8 bytes).
+fn log_time(
+    txn: &lmdb::RwTransaction<'_>,
+    db: &dyn Fn(&str) -> lmdb::Database,
+    position: u64,
+) -> i64 {
+    use lmdb::Transaction;
+    let v = txn.get(db("log"), &position.to_be_bytes()).unwrap();
+    i64::from_be_bytes(v[16..24].try_into().unwrap())
+}
+
 fn version_key(num: u64, version: u64) -> Vec<u8> {
     [num.to_be_bytes(), version.to_be_bytes()].concat()
 }
@@ -606,6 +626,9 @@ fn verify_reports_every_injected_damage_and_where() {
         s.close().unwrap();
         let report = p.verify().unwrap();
         assert!(report.is_ok(), "{report}");
+        // A healthy store is proved by the digest check, with the exact check's counts.
+        assert_eq!(p.verify_by_digest().unwrap().as_ref(), Some(&report));
+        assert_eq!(p.verify_exact().unwrap(), report);
         assert_eq!(
             (
                 report.streams,
@@ -678,6 +701,45 @@ fn verify_reports_every_injected_damage_and_where() {
             "command 'cmd-1'",
         ),
         (
+            "a missing time index entry",
+            Box::new(|txn, db| {
+                let key = time_key(log_time(txn, db, 4), 4);
+                txn.del(db("by_time"), &key, None).unwrap()
+            }),
+            "time index",
+        ),
+        (
+            "a time index entry naming another time",
+            Box::new(|txn, db| {
+                let key = time_key(log_time(txn, db, 4) + 1, 4);
+                txn.put(db("by_time"), &key, &[], lmdb::WriteFlags::empty())
+                    .unwrap()
+            }),
+            "time index",
+        ),
+        (
+            "the last log entry missing (and its time index entry)",
+            Box::new(|txn, db| {
+                let key = time_key(log_time(txn, db, 14), 14);
+                txn.del(db("by_time"), &key, None).unwrap();
+                txn.del(db("log"), &14u64.to_be_bytes(), None).unwrap()
+            }),
+            "events stand up to position 14",
+        ),
+        (
+            "two log entries exchanged",
+            Box::new(|txn, db| {
+                let log = db("log");
+                let two = txn.get(log, &2u64.to_be_bytes()).unwrap().to_vec();
+                let three = txn.get(log, &3u64.to_be_bytes()).unwrap().to_vec();
+                txn.put(log, &2u64.to_be_bytes(), &three, lmdb::WriteFlags::empty())
+                    .unwrap();
+                txn.put(log, &3u64.to_be_bytes(), &two, lmdb::WriteFlags::empty())
+                    .unwrap()
+            }),
+            "global log position 2",
+        ),
+        (
             "a snapshot past its stream's end",
             Box::new(|txn, db| {
                 let snaps = db("snapshots");
@@ -695,6 +757,10 @@ fn verify_reports_every_injected_damage_and_where() {
         let p = EventStoreProvider::open(&copy, settings()).unwrap();
         let report = p.verify().unwrap();
         assert!(!report.is_ok(), "{case}: verify found nothing: {report}");
+        // The digest check sees it too (it is what a healthy store's verify rests on), and
+        // hands over to the exact check, whose report this is.
+        assert_eq!(p.verify_by_digest().unwrap(), None, "{case}");
+        assert_eq!(p.verify_exact().unwrap(), report, "{case}");
         assert!(
             report
                 .problems

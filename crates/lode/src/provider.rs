@@ -135,6 +135,18 @@ impl EventStoreProvider {
         verify::verify(&*self.core.backend)
     }
 
+    /// [`verify`](Self::verify) by its exact check alone, entry by entry (memory per event).
+    #[doc(hidden)]
+    pub fn verify_exact(&self) -> Result<Report> {
+        verify::verify_exact(&*self.core.backend)
+    }
+
+    /// [`verify`](Self::verify)'s digest check alone: `Some` when it proves the store healthy.
+    #[doc(hidden)]
+    pub fn verify_by_digest(&self) -> Result<Option<Report>> {
+        verify::verify_by_digest(&*self.core.backend)
+    }
+
     /// A store for `(database, name, id)`, not yet opened (`database` `None`: the default).
     pub fn store(&self, database: Option<&str>, name: &str, id: &str) -> Result<EventStore> {
         let database = database.unwrap_or(&self.core.settings.default_database);

@@ -15,16 +15,25 @@
 //! - leases and snapshots are well formed, and snapshots stand at versions their stream has.
 //!
 //! Damage is reported, never repaired: a [`Report`] lists the first problems with where they
-//! are (stream and version, or log position). Memory grows with the store (the expected index
-//! entries are collected), about 100 bytes per event.
+//! are (stream and version, or log position).
+//!
+//! Two ways, one answer: the digest check (`verify/digest.rs`) compares each relation as multiset
+//! digests, in memory per stream and per append; it proves a healthy store by itself. On any
+//! problem or disagreement the same snapshot goes through the exact check, which collects every
+//! event's expectations (memory per event) and compares them entry by entry, naming each
+//! problem. A healthy store never pays the exact check's memory; a damaged one pays it to be
+//! told where.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use lode_backend::{
-    format_micros, Backend, EventSource, IndexEntry, IndexKind, Micros, ReadView, Result, StreamId,
+    format_micros, Backend, EventRef, EventSource, IndexEntry, IndexKind, Micros, ReadView, Result,
+    StreamId,
 };
 
 use crate::envelope;
+
+mod digest;
 
 /// Problems a report lists; further ones are only counted.
 pub const MAX_LISTED_PROBLEMS: usize = 100;
@@ -291,25 +300,126 @@ pub fn verify(backend: &dyn Backend) -> Result<Report> {
     lode_backend::read(backend, "verifying the store", |r| Ok(check(r)))
 }
 
+/// The exact check alone (what [`verify`] falls back to on damage), for tests that compare
+/// the two ways.
+#[doc(hidden)]
+pub fn verify_exact(backend: &dyn Backend) -> Result<Report> {
+    lode_backend::read(backend, "verifying the store", |r| Ok(check_exact(r)))
+}
+
+/// The digest check alone: `Some(report)` when it proves the store healthy, `None` when it
+/// would hand over to the exact check (for tests that show which way a store takes).
+#[doc(hidden)]
+pub fn verify_by_digest(backend: &dyn Backend) -> Result<Option<Report>> {
+    lode_backend::read(backend, "verifying the store", |r| {
+        Ok(match digest::check(r) {
+            digest::Outcome::Healthy(report) => Some(report),
+            digest::Outcome::Unsure(_) => None,
+        })
+    })
+}
+
+/// The digest check first: it proves a healthy store in memory per stream and per append, not
+/// per event. Any problem or disagreement sends the same snapshot through the exact check,
+/// which names each problem.
 fn check(r: &dyn ReadView) -> Report {
+    match digest::check(r) {
+        digest::Outcome::Healthy(report) => report,
+        digest::Outcome::Unsure(digest_report) => {
+            let mut report = check_exact(r);
+            if report.is_ok() {
+                // The sums disagree but every entry matched one by one: cannot happen unless
+                // the exact check misses a kind of damage; say so rather than pass.
+                for p in digest_report.problems {
+                    report.problem_at(
+                        p.kind,
+                        p.place,
+                        p.detail,
+                        Location {
+                            store_id: p.store_id,
+                            version: p.version,
+                            position: p.position,
+                        },
+                    );
+                }
+            }
+            report
+        }
+    }
+}
+
+/// Every invariant, entry by entry: the expectations of every event are collected (memory per
+/// event), then each index is compared with them as sets, so each problem is named.
+fn check_exact(r: &dyn ReadView) -> Report {
     let mut report = Report::default();
-    // position -> what the event there calls for
-    let mut events: BTreeMap<u64, Expected> = BTreeMap::new();
-    let mut message_ids: BTreeSet<(u64, String, u64)> = BTreeSet::new();
+    let mut collected = Collected::default();
     let mut heads: BTreeMap<String, (StreamId, lode_backend::StreamHead)> = BTreeMap::new();
-    check_streams(r, &mut report, &mut events, &mut message_ids, &mut heads);
-    check_log(r, &mut report, &events);
-    check_indexes(r, &mut report, &events, &message_ids, &heads);
+    check_streams(r, &mut report, &mut collected, &mut heads);
+    check_log(r, &mut report, &collected.events);
+    check_indexes(
+        r,
+        &mut report,
+        &collected.events,
+        &collected.message_ids,
+        &heads,
+    );
     check_commands(r, &mut report, &heads);
     check_leases_and_snapshots(r, &mut report, &heads);
     report
 }
 
+/// What the stream walk hands on for each well-formed event: the exact check keeps it, the
+/// digest check folds it into its sums.
+trait EventSink {
+    /// Takes the event at `e.position`; returns who already held that position, if the sink
+    /// knows (the exact check does; the digest check finds a duplicate by its sums).
+    fn event(
+        &mut self,
+        store_id: &std::rc::Rc<str>,
+        head: lode_backend::StreamHead,
+        e: &EventRef<'_>,
+        meta: &envelope::MessageMetadata<'_>,
+    ) -> Option<(std::rc::Rc<str>, u64)>;
+}
+
+/// The exact check's sink: every event's expectations, by position (memory per event).
+#[derive(Default)]
+struct Collected {
+    events: BTreeMap<u64, Expected>,
+    message_ids: BTreeSet<(u64, String, u64)>,
+}
+
+impl EventSink for Collected {
+    fn event(
+        &mut self,
+        store_id: &std::rc::Rc<str>,
+        head: lode_backend::StreamHead,
+        e: &EventRef<'_>,
+        meta: &envelope::MessageMetadata<'_>,
+    ) -> Option<(std::rc::Rc<str>, u64)> {
+        let version = e.version;
+        self.message_ids
+            .insert((head.slot, meta.id.to_string(), version));
+        self.events
+            .insert(
+                e.position,
+                Expected {
+                    store_id: store_id.clone(),
+                    version,
+                    recorded_at: e.recorded_at,
+                    event_type: meta.name.to_string(),
+                    event_version: meta.event_version,
+                    correlation_id: meta.correlation_id.as_ref().map(|c| c.to_string()),
+                },
+            )
+            .map(|other| (other.store_id, other.version))
+    }
+}
+
 fn check_streams(
     r: &dyn ReadView,
     report: &mut Report,
-    events: &mut BTreeMap<u64, Expected>,
-    message_ids: &mut BTreeSet<(u64, String, u64)>,
+    sink: &mut dyn EventSink,
     heads: &mut BTreeMap<String, (StreamId, lode_backend::StreamHead)>,
 ) {
     let mut streams = Vec::new();
@@ -375,18 +485,7 @@ fn check_streams(
                                     at(),
                                 ));
                             }
-                            message_ids.insert((head.slot, meta.id.to_string(), e.version));
-                            let previous = events.insert(
-                                e.position,
-                                Expected {
-                                    store_id: shared_id.clone(),
-                                    version: e.version,
-                                    recorded_at: e.recorded_at,
-                                    event_type: meta.name.to_string(),
-                                    event_version: meta.event_version,
-                                    correlation_id: meta.correlation_id.map(|c| c.to_string()),
-                                },
-                            );
+                            let previous = sink.event(&shared_id, head, &e, &meta);
                             if let Some(other) = previous {
                                 problems.push((
                                     ProblemKind::Log,
@@ -394,8 +493,8 @@ fn check_streams(
                                     format!(
                                         "two events carry this position: {} and store '{}' version {}",
                                         place(),
-                                        other.store_id,
-                                        other.version
+                                        other.0,
+                                        other.1
                                     ),
                                     at(),
                                 ));
