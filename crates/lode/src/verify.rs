@@ -691,6 +691,32 @@ fn describe(at: &Location) -> String {
     }
 }
 
+/// Walks every entry of the four indexes, counting them in `report`; returns the walks that
+/// failed, with their index (the others still run).
+fn walk_indexes(
+    r: &dyn ReadView,
+    report: &mut Report,
+    visit: &mut dyn FnMut(IndexEntry<'_>),
+) -> Vec<(IndexKind, lode_backend::Error)> {
+    let mut failed = Vec::new();
+    for kind in [
+        IndexKind::Type,
+        IndexKind::Correlation,
+        IndexKind::MessageId,
+        IndexKind::Time,
+    ] {
+        let walk = r.index_entries(kind, &mut |entry| {
+            report.index_entries += 1;
+            visit(entry);
+            Ok(true)
+        });
+        if let Err(e) = walk {
+            failed.push((kind, e));
+        }
+    }
+    failed
+}
+
 fn check_indexes(
     r: &dyn ReadView,
     report: &mut Report,
@@ -718,40 +744,31 @@ fn check_indexes(
     let mut found_correlations = BTreeSet::new();
     let mut found_ids = BTreeSet::new();
     let mut found_times = BTreeSet::new();
-    for kind in [
-        IndexKind::Type,
-        IndexKind::Correlation,
-        IndexKind::MessageId,
-        IndexKind::Time,
-    ] {
-        let walk = r.index_entries(kind, &mut |entry| {
-            report.index_entries += 1;
-            match entry {
-                IndexEntry::Type {
-                    event_type,
-                    event_version,
-                    position,
-                } => found_types.insert((event_type.to_string(), event_version, position)),
-                IndexEntry::Correlation { id, position } => {
-                    found_correlations.insert((id.to_string(), position))
-                }
-                IndexEntry::MessageId { slot, id, version } => {
-                    found_ids.insert((slot, id.to_string(), version))
-                }
-                IndexEntry::Time {
-                    recorded_at,
-                    position,
-                } => found_times.insert((recorded_at, position)),
-            };
-            Ok(true)
-        });
-        if let Err(e) = walk {
-            report.problem(
-                ProblemKind::Damaged,
-                format!("{kind:?} index"),
-                e.to_string(),
-            );
-        }
+    let failed = walk_indexes(r, report, &mut |entry| {
+        match entry {
+            IndexEntry::Type {
+                event_type,
+                event_version,
+                position,
+            } => found_types.insert((event_type.to_string(), event_version, position)),
+            IndexEntry::Correlation { id, position } => {
+                found_correlations.insert((id.to_string(), position))
+            }
+            IndexEntry::MessageId { slot, id, version } => {
+                found_ids.insert((slot, id.to_string(), version))
+            }
+            IndexEntry::Time {
+                recorded_at,
+                position,
+            } => found_times.insert((recorded_at, position)),
+        };
+    });
+    for (kind, e) in failed {
+        report.problem(
+            ProblemKind::Damaged,
+            format!("{kind:?} index"),
+            e.to_string(),
+        );
     }
     compare(report, "event type", types, found_types, |t| {
         at_position(t.2)

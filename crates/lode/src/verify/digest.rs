@@ -23,9 +23,7 @@ use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
-use lode_backend::{
-    EventRef, EventSource, IndexEntry, IndexKind, Micros, ReadView, StreamHead, StreamId,
-};
+use lode_backend::{EventRef, EventSource, IndexEntry, Micros, ReadView, StreamHead, StreamId};
 
 use super::{EventSink, ProblemKind, Report};
 use crate::envelope;
@@ -132,36 +130,25 @@ pub(super) fn check(r: &dyn ReadView) -> Outcome {
     let mut correlations = Digest::default();
     let mut message_ids = Digest::default();
     let mut times: Vec<(Micros, u64)> = Vec::new();
-    for kind in [
-        IndexKind::Type,
-        IndexKind::Correlation,
-        IndexKind::MessageId,
-        IndexKind::Time,
-    ] {
-        let walk = r.index_entries(kind, &mut |entry| {
-            report.index_entries += 1;
-            match entry {
-                IndexEntry::Type {
-                    event_type,
-                    event_version,
-                    position,
-                } => types.add(|h| type_member(h, event_type, event_version, position)),
-                IndexEntry::Correlation { id, position } => {
-                    correlations.add(|h| correlation_member(h, id, position))
-                }
-                IndexEntry::MessageId { slot, id, version } => {
-                    message_ids.add(|h| message_id_member(h, slot, id, version))
-                }
-                IndexEntry::Time {
-                    recorded_at,
-                    position,
-                } => times.push((recorded_at, position)),
-            }
-            Ok(true)
-        });
-        if let Err(e) = walk {
-            return unsure(report, &format!("{kind:?} index"), e.to_string());
+    let failed = super::walk_indexes(r, &mut report, &mut |entry| match entry {
+        IndexEntry::Type {
+            event_type,
+            event_version,
+            position,
+        } => types.add(|h| type_member(h, event_type, event_version, position)),
+        IndexEntry::Correlation { id, position } => {
+            correlations.add(|h| correlation_member(h, id, position))
         }
+        IndexEntry::MessageId { slot, id, version } => {
+            message_ids.add(|h| message_id_member(h, slot, id, version))
+        }
+        IndexEntry::Time {
+            recorded_at,
+            position,
+        } => times.push((recorded_at, position)),
+    });
+    if let Some((kind, e)) = failed.into_iter().next() {
+        return unsure(report, &format!("{kind:?} index"), e.to_string());
     }
     for (index, found, wanted) in [
         ("event type", types, expected.types),
