@@ -1418,3 +1418,200 @@ fn s_sub_8_r_proc_1_inherited_subscriptions_fail_fast_after_fork_and_the_child_s
         assert!(lines.contains(&"CHILD OK".to_string()), "{lines:?}");
     }
 }
+
+/// The status of a C ABI call and its error message ("" for none); frees the error.
+fn c_status(
+    call: impl FnOnce(*mut *mut lode_ffi::LodeError) -> lode_ffi::LodeStatus,
+) -> (lode_ffi::LodeStatus, String) {
+    let mut err = std::ptr::null_mut();
+    let status = call(&mut err);
+    let message = if err.is_null() {
+        String::new()
+    } else {
+        // SAFETY: a non-NULL error's message is a NUL-terminated string alive until it is freed.
+        let m = unsafe { std::ffi::CStr::from_ptr(lode_ffi::lode_error_message(err)) }
+            .to_string_lossy()
+            .into_owned();
+        lode_ffi::lode_error_free(err);
+        m
+    };
+    (status, message)
+}
+
+/// The forked child of the C ABI test: its exit code (0: every check held).
+fn forked_c_subscriber(provider: usize, sub: usize, dir: &Path) -> i32 {
+    use lode_ffi::*;
+    use std::ptr::null_mut;
+    let sub = sub as *mut LodeSubscription;
+    let provider = provider as *mut LodeProvider;
+    let refused = |what: &str, (status, message): (LodeStatus, String)| -> bool {
+        let ok = status == LODE_STORAGE && message.contains("fork");
+        raw_say(&format!(
+            "CHILD {what}: {}",
+            if ok { "refused" } else { "WRONG" }
+        ));
+        if !ok {
+            raw_say(&format!("CHILD {what} gave {status:?}: {message}"));
+        }
+        ok
+    };
+    let mut buf = null_mut();
+    if !refused(
+        "lode_subscription_next",
+        c_status(|e| lode_subscription_next(sub, LODE_WAIT_FOREVER, &mut buf, null_mut(), e)),
+    ) {
+        return 20;
+    }
+    let mut reached = false;
+    if !refused(
+        "lode_provider_wait_for_position",
+        c_status(|e| lode_provider_wait_for_position(provider, 1 << 40, 1 << 40, &mut reached, e)),
+    ) {
+        return 21;
+    }
+    if c_status(|e| lode_subscription_close(sub, e)).0 != LODE_OK {
+        return 22;
+    }
+    if c_status(|e| lode_subscription_next(sub, 0, &mut buf, null_mut(), e)).0 != LODE_CLOSED {
+        return 23;
+    }
+    if c_status(|e| lode_provider_close(provider, e)).0 != LODE_OK {
+        return 24;
+    }
+    // A provider of the child's own, through the C ABI.
+    let path = dir.to_str().unwrap();
+    let mut own = null_mut();
+    let (status, message) = c_status(|e| {
+        lode_provider_open(path.as_ptr(), path.len(), std::ptr::null(), 0, &mut own, e)
+    });
+    if status != LODE_OK {
+        raw_say(&format!("CHILD own provider: {message}"));
+        return 25;
+    }
+    let mut mine = null_mut();
+    if c_status(|e| lode_subscription_open(own, 0, std::ptr::null(), 0, 10, &mut mine, e)).0
+        != LODE_OK
+    {
+        return 26;
+    }
+    let (status, message) =
+        c_status(|e| lode_subscription_next(mine, LODE_WAIT_FOREVER, &mut buf, null_mut(), e));
+    if status != LODE_OK || lode_buffer_count(buf) == 0 {
+        raw_say(&format!("CHILD own next gave {status:?}: {message}"));
+        return 27;
+    }
+    lode_buffer_free(buf);
+    if c_status(|e| lode_subscription_close(mine, e)).0 != LODE_OK
+        || c_status(|e| lode_provider_close(own, e)).0 != LODE_OK
+    {
+        return 28;
+    }
+    raw_say("CHILD OK");
+    0
+}
+
+fn fork_c_subscriber_role(dir: &Path) {
+    use lode_ffi::*;
+    use std::ptr::null_mut;
+    use std::sync::atomic::AtomicBool;
+    use std::sync::Arc;
+    {
+        let p = open(dir);
+        let s = p.open_store("Fork", "c").unwrap();
+        s.add(&[simple(&format!("c-{}", std::process::id()))])
+            .unwrap();
+        s.close().unwrap();
+    }
+    let path = dir.to_str().unwrap();
+    let mut provider = null_mut();
+    assert_eq!(
+        c_status(|e| lode_provider_open(
+            path.as_ptr(),
+            path.len(),
+            std::ptr::null(),
+            0,
+            &mut provider,
+            e
+        ))
+        .0,
+        LODE_OK
+    );
+    let mut sub = null_mut();
+    assert_eq!(
+        c_status(|e| lode_subscription_open(provider, 0, std::ptr::null(), 0, 10, &mut sub, e)).0,
+        LODE_OK
+    );
+    // Threads of the parent in the C ABI at the fork: each call looks its handle up.
+    let stop = Arc::new(AtomicBool::new(false));
+    let (sub_value, provider_value) = (sub as usize, provider as usize);
+    let threads: Vec<_> = (0..3)
+        .map(|_| {
+            let stop = stop.clone();
+            std::thread::spawn(move || {
+                let sub = sub_value as *mut LodeSubscription;
+                let mut position = 0i64;
+                while !stop.load(Ordering::SeqCst) {
+                    lode_subscription_position(sub, &mut position, null_mut());
+                }
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(20));
+    // SAFETY: as in fork_subscriber_role.
+    let pid = unsafe { libc::fork() };
+    assert!(pid >= 0, "fork failed");
+    if pid == 0 {
+        // SAFETY: a hang guard: SIGALRM ends a child stuck in a step.
+        unsafe { libc::alarm(120) };
+        let code = forked_c_subscriber(provider_value, sub_value, dir);
+        // SAFETY: ends the child at once.
+        unsafe { libc::_exit(code) };
+    }
+    let mut status = 0;
+    // SAFETY: waits for the child just forked.
+    unsafe { libc::waitpid(pid, &mut status, 0) };
+    stop.store(true, Ordering::SeqCst);
+    for t in threads {
+        t.join().unwrap();
+    }
+    let exit = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -libc::WTERMSIG(status)
+    };
+    say(&format!("PARENT exit={exit}"));
+    // The parent's handles are untouched by the child's closes.
+    let mut buf = null_mut();
+    assert_eq!(
+        c_status(|e| lode_subscription_next(sub, 0, &mut buf, null_mut(), e)).0,
+        LODE_OK
+    );
+    lode_buffer_free(buf);
+    assert_eq!(c_status(|e| lode_subscription_close(sub, e)).0, LODE_OK);
+    assert_eq!(c_status(|e| lode_provider_close(provider, e)).0, LODE_OK);
+}
+
+/// S-SUB-8, R-PROC-1 through the C ABI: handles inherited across fork() while other threads of
+/// the parent are in the library fail fast in the child (next, wait_for_position) and close
+/// cleanly; a provider the child opens works; the parent's handles are untouched.
+#[test]
+fn s_sub_8_r_proc_1_c_abi_handles_inherited_across_fork_fail_fast_while_parent_threads_call_in() {
+    const NAME: &str =
+        "s_sub_8_r_proc_1_c_abi_handles_inherited_across_fork_fail_fast_while_parent_threads_call_in";
+    if child_role().as_deref() == Some("fork") {
+        fork_c_subscriber_role(Path::new(&std::env::var("LODE_DIR").unwrap()));
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("store");
+    for round in 0..env_count("LODE_SUB_FORKS", 5) {
+        let mut cmd = child_command(NAME, "fork");
+        cmd.env("LODE_DIR", &dir);
+        let (status, lines, err) = ChildProc::spawn(cmd).wait();
+        assert!(status.success(), "round {round}: {lines:?}\n{err}");
+        assert!(
+            lines.contains(&"PARENT exit=0".to_string()),
+            "round {round}: {lines:?}\n{err}"
+        );
+    }
+}
