@@ -154,3 +154,40 @@ class ForkTest(StoreTest):
         self.check_child(results)
         self.check_parent(store, pid)
         self.assertEqual(len(sub.next_page(0)), 5)  # the parent's subscription goes on
+
+    def test_r_proc_1_a_subscription_a_parent_thread_waits_on_fails_fast_in_the_child(self) -> None:
+        """R-PROC-1, S-SUB-8: a subscription that a parent thread is waiting on at the fork (a
+        consumer thread, the common case) fails fast in the child with the storage exception
+        saying to open a new provider (found broken: it said another thread was already in
+        next_page, for ever), and closes cleanly there."""
+        import threading
+        import time
+
+        store = self.parent_setup()
+        sub = self.provider.subscribe(after=2)
+        consumer = threading.Thread(target=lambda: [None for _ in sub])
+        consumer.start()
+        time.sleep(0.1)  # the consumer is waiting in the library
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns into the test runner
+            code = 1
+            try:
+                os.close(read_end)
+                payload = json.dumps(child_checks(self.provider, store, self.path, sub)).encode()
+                with os.fdopen(write_end, "wb") as out:
+                    out.write(payload)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as pipe:
+            payload = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        sub.stop()
+        consumer.join(60)
+        self.assertFalse(consumer.is_alive())
+        self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+        results = json.loads(payload)
+        self.check_child(results)
+        self.check_parent(store, pid)
