@@ -4,7 +4,8 @@
 //! Long runs: `LODE_SUB_HISTORY` (events of history before the hand-over race, default
 //! 100,000), `LODE_SUB_LIVE` (events the subscriber must see live before the writers stop,
 //! default 1,000), `LODE_SUB_KILLS` (kills of the projecting child, default 12),
-//! `LODE_SUB_ITERATIONS` (subscriptions of the resource loop, default 10,000).
+//! `LODE_SUB_ITERATIONS` (subscriptions of the resource loop, default 10,000), `LODE_SUB_FORKS`
+//! (rounds of each fork() test, default 5).
 
 mod common;
 
