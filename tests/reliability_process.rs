@@ -560,3 +560,72 @@ fn b_ses_3_open_timeout_bounds_the_wait_while_a_stopped_process_holds_the_writer
     assert_eq!(holder.add(&[ev("after")]).unwrap(), 1);
     holder.close().unwrap();
 }
+
+fn fork_while_opening_role(dir: &Path) {
+    let p = EventStoreProvider::open(dir, fast()).unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    // Parent threads open (and drop) providers of the directory in a loop: each takes the
+    // environment registry's lock, so at the fork others are parked waiting for it.
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            let (dir, stop) = (dir.to_path_buf(), stop.clone());
+            std::thread::spawn(move || {
+                while !stop.load(Ordering::SeqCst) {
+                    drop(EventStoreProvider::open(&dir, fast()).unwrap());
+                }
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(20));
+    // SAFETY: as in fork_role: the child only opens a provider, writes with write(2), _exits.
+    let pid = unsafe { libc::fork() };
+    assert!(pid >= 0, "fork failed");
+    if pid == 0 {
+        // SAFETY: a hang guard: SIGALRM ends a child stuck in a step.
+        unsafe { libc::alarm(120) };
+        let code = match EventStoreProvider::open(dir, fast()) {
+            Ok(own) if own.head_position().is_ok() => 0,
+            _ => 1,
+        };
+        raw_say(&format!("CHILD code={code}"));
+        // SAFETY: ends the child at once.
+        unsafe { libc::_exit(code) };
+    }
+    let mut status = 0;
+    // SAFETY: waits for the child just forked.
+    unsafe { libc::waitpid(pid, &mut status, 0) };
+    stop.store(true, Ordering::SeqCst);
+    for t in threads {
+        t.join().unwrap();
+    }
+    drop(p);
+    let exit = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -libc::WTERMSIG(status)
+    };
+    say(&format!("PARENT exit={exit}"));
+}
+
+/// R-PROC-1: a child forked while other threads of the parent open providers (and so hold or
+/// wait for the environment registry's lock) opens a provider of its own without hanging.
+#[test]
+fn r_proc_1_a_child_forked_while_parent_threads_open_providers_opens_its_own() {
+    const NAME: &str = "r_proc_1_a_child_forked_while_parent_threads_open_providers_opens_its_own";
+    if child_role().as_deref() == Some("fork") {
+        fork_while_opening_role(Path::new(&std::env::var("LODE_DIR").unwrap()));
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("store");
+    for round in 0..env_count("LODE_PROC_FORKS", 10) {
+        let mut cmd = child_command(NAME, "fork");
+        cmd.env("LODE_DIR", &dir);
+        let (status, lines, err) = ChildProc::spawn(cmd).wait();
+        assert!(status.success(), "round {round}: {lines:?}\n{err}");
+        assert!(
+            lines.contains(&"PARENT exit=0".to_string()),
+            "round {round}: {lines:?}\n{err}"
+        );
+    }
+}

@@ -4,7 +4,8 @@
 //! Long runs: `LODE_SUB_HISTORY` (events of history before the hand-over race, default
 //! 100,000), `LODE_SUB_LIVE` (events the subscriber must see live before the writers stop,
 //! default 1,000), `LODE_SUB_KILLS` (kills of the projecting child, default 12),
-//! `LODE_SUB_ITERATIONS` (subscriptions of the resource loop, default 10,000).
+//! `LODE_SUB_ITERATIONS` (subscriptions of the resource loop, default 10,000), `LODE_SUB_FORKS`
+//! (rounds of each fork() test, default 5).
 
 mod common;
 
@@ -1166,4 +1167,452 @@ fn s_cp_3_the_readme_projection_survives_a_restart() {
         readme.contains(example[start..end].trim()),
         "README.md's projection differs from crates/lode/examples/projection.rs"
     );
+}
+
+// -- S-SUB-8 and R-PROC-1: subscriptions inherited across fork() ---------------------------------
+
+/// Writes one line to fd 1 with a single `write` (no std lock: a forked child may have
+/// inherited it held by another thread of the parent).
+fn raw_say(line: &str) {
+    let text = format!("{line}\n");
+    // SAFETY: the pointer and length describe `text`, alive for the call.
+    unsafe { libc::write(1, text.as_ptr().cast(), text.len()) };
+}
+
+/// Whether `e` is the error of a handle inherited across fork().
+fn inherited_error(what: &str, r: Result<(), lode::Error>) -> bool {
+    let ok = match &r {
+        Err(e) => {
+            let text = e.to_string();
+            e.kind() == ErrorKind::Storage
+                && text.contains("fork")
+                && text.contains("Open a new provider")
+        }
+        Ok(()) => false,
+    };
+    raw_say(&format!(
+        "CHILD {what}: {}",
+        if ok { "refused" } else { "WRONG" }
+    ));
+    if !ok {
+        raw_say(&format!("CHILD {what} gave: {r:?}"));
+    }
+    ok
+}
+
+/// What the forked child checks, in order; its exit code (0: every check held). A step that
+/// hangs is killed by the alarm the child sets (SIGALRM), which the parent reports.
+fn forked_subscriber(
+    p: &EventStoreProvider,
+    subs: &[std::sync::Arc<Subscription>],
+    dir: &Path,
+) -> i32 {
+    let sub = &subs[0];
+    // Every call of an inherited subscription or provider fails fast, also the waiting ones
+    // (the parent's waiters and its poller do not exist in this process).
+    if !inherited_error("next_page", sub.next_page(Duration::ZERO).map(drop)) {
+        return 10;
+    }
+    if !inherited_error("next_page forever", sub.next_page(Duration::MAX).map(drop)) {
+        return 11;
+    }
+    let far = p.head_position().unwrap_or(0) + 1_000_000;
+    if !inherited_error(
+        "wait_for_position",
+        p.wait_for_position(far, Duration::MAX).map(drop),
+    ) {
+        return 12;
+    }
+    if !inherited_error(
+        "subscribe",
+        p.subscribe(SubscriptionStart::Now, SubscriptionFilter::all(), 10)
+            .map(drop),
+    ) {
+        return 13;
+    }
+    // Wake and close of inherited subscriptions return (the parent's threads held the waiters'
+    // lock at the fork, or were about to), and a closed one says Closed.
+    for s in subs {
+        s.wake();
+        s.close();
+        match s.next_page(Duration::MAX) {
+            Err(e) if e.kind() == ErrorKind::Closed => {}
+            other => {
+                raw_say(&format!("CHILD closed next_page gave {other:?}"));
+                return 14;
+            }
+        }
+    }
+    raw_say("CHILD inherited closed");
+    // A provider of the child's own: its subscriptions and waits work, woken by the child's own
+    // commits and by the parent's (another process now), with no poller inherited.
+    let own = match EventStoreProvider::open(dir, fast()) {
+        Ok(own) => own,
+        Err(e) => {
+            raw_say(&format!("CHILD own provider: {e}"));
+            return 15;
+        }
+    };
+    let mine = std::sync::Arc::new(
+        own.subscribe(
+            SubscriptionStart::Now,
+            SubscriptionFilter::all()
+                .stream(StreamId::new("EventStores", "Fork", "child").unwrap()),
+            10,
+        )
+        .unwrap(),
+    );
+    let waiter = {
+        let mine = mine.clone();
+        std::thread::spawn(move || loop {
+            match mine.next_page(Duration::MAX) {
+                Ok(page) if page.records.is_empty() => continue,
+                other => return other.map(|page| page.records.len()),
+            }
+        })
+    };
+    let store = own.open_store("Fork", "child").unwrap();
+    // An id of this child's own: the same batch again would be an exact retry (B-APP-6), no event.
+    store
+        .add(&[simple(&format!("c-{}", std::process::id()))])
+        .unwrap();
+    match waiter.join().unwrap() {
+        Ok(n) if n >= 1 => {}
+        other => {
+            raw_say(&format!("CHILD own subscription gave {other:?}"));
+            return 16;
+        }
+    }
+    store.close().unwrap();
+    // The parent keeps appending: a wait of the child's own sees its commits (the child polls).
+    let head = own.head_position().unwrap();
+    match own.wait_for_position(head + 3, Duration::MAX) {
+        Ok(true) => {}
+        other => {
+            raw_say(&format!("CHILD wait_for_position gave {other:?}"));
+            return 17;
+        }
+    }
+    let all = own
+        .subscribe(
+            SubscriptionStart::After(head),
+            SubscriptionFilter::all(),
+            10,
+        )
+        .unwrap();
+    if all
+        .next_page(Duration::MAX)
+        .map(|p| p.records.len())
+        .unwrap_or(0)
+        == 0
+    {
+        return 18;
+    }
+    raw_say("CHILD OK");
+    0
+}
+
+fn fork_subscriber_role(dir: &Path) {
+    use std::sync::atomic::AtomicBool;
+    use std::sync::Arc;
+    let p = open(dir);
+    let s = p.open_store("Fork", "parent").unwrap();
+    s.add(&[simple("p1")]).unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let subs: Vec<Arc<Subscription>> = (0..4)
+        .map(|_| {
+            Arc::new(
+                p.subscribe(SubscriptionStart::After(0), SubscriptionFilter::all(), 10)
+                    .unwrap(),
+            )
+        })
+        .collect();
+    let mut threads = Vec::new();
+    // One waits (and polls the meta pages), one appends, two wake: at the fork, another thread
+    // of the parent holds or is about to take the waiters' lock.
+    {
+        let sub = subs[1].clone();
+        threads.push(std::thread::spawn(move || {
+            while sub.next_page(Duration::MAX).is_ok() {}
+        }));
+    }
+    {
+        let (p, stop) = (p.clone(), stop.clone());
+        threads.push(std::thread::spawn(move || {
+            let busy = p.open_store("Fork", "busy").unwrap();
+            let mut n = 0u64;
+            while !stop.load(Ordering::SeqCst) {
+                n += 1;
+                busy.add(&[simple(&format!("b{}-{n}", std::process::id()))])
+                    .unwrap();
+                std::thread::sleep(Duration::from_micros(200));
+            }
+            busy.close().unwrap();
+        }));
+    }
+    for k in [2, 3] {
+        let (sub, stop) = (subs[k].clone(), stop.clone());
+        threads.push(std::thread::spawn(move || {
+            while !stop.load(Ordering::SeqCst) {
+                sub.wake();
+            }
+        }));
+    }
+    std::thread::sleep(Duration::from_millis(50));
+    // SAFETY: fork has no memory-safety preconditions; the child only runs `forked_subscriber`,
+    // writes with raw write(2) and leaves with _exit (no destructors, no atexit handlers).
+    let pid = unsafe { libc::fork() };
+    assert!(pid >= 0, "fork failed");
+    if pid == 0 {
+        // SAFETY: a hang guard: SIGALRM ends a child stuck in a step.
+        unsafe { libc::alarm(120) };
+        let code = forked_subscriber(&p, &subs, dir);
+        // SAFETY: ends the child at once.
+        unsafe { libc::_exit(code) };
+    }
+    let mut status = 0;
+    // SAFETY: waits for the child just forked.
+    unsafe { libc::waitpid(pid, &mut status, 0) };
+    stop.store(true, Ordering::SeqCst);
+    subs[1].close();
+    for t in threads {
+        t.join().unwrap();
+    }
+    let exit = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -libc::WTERMSIG(status)
+    };
+    say(&format!("PARENT exit={exit}"));
+    // The parent's subscriptions go on: one catches up over the child's events too.
+    let seen = drain(&subs[0]);
+    assert!(seen
+        .iter()
+        .any(|r| r.aggregate_type == "Fork" && r.aggregate_id == "child"));
+    s.close().unwrap();
+}
+
+/// S-SUB-8, R-PROC-1: a subscription (and `wait_for_position`) inherited across fork() fails
+/// fast in the child, also while the parent's threads were waiting, polling and waking at the
+/// fork; wake and close of an inherited subscription return; a provider the child opens gets
+/// working subscriptions and wake-ups of its own (local and cross-process).
+#[test]
+fn s_sub_8_r_proc_1_inherited_subscriptions_fail_fast_after_fork_and_the_child_subscribes_anew() {
+    const NAME: &str =
+        "s_sub_8_r_proc_1_inherited_subscriptions_fail_fast_after_fork_and_the_child_subscribes_anew";
+    if child_role().as_deref() == Some("fork") {
+        fork_subscriber_role(Path::new(&std::env::var("LODE_DIR").unwrap()));
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("store");
+    let rounds = env_count("LODE_SUB_FORKS", 5);
+    for round in 0..rounds {
+        let mut cmd = child_command(NAME, "fork");
+        cmd.env("LODE_DIR", &dir);
+        let (status, lines, err) = ChildProc::spawn(cmd).wait();
+        assert!(status.success(), "round {round}: {lines:?}\n{err}");
+        assert!(
+            lines.contains(&"PARENT exit=0".to_string()),
+            "round {round}: {lines:?}\n{err}"
+        );
+        assert!(lines.contains(&"CHILD OK".to_string()), "{lines:?}");
+    }
+}
+
+/// The status of a C ABI call and its error message ("" for none); frees the error.
+fn c_status(
+    call: impl FnOnce(*mut *mut lode_ffi::LodeError) -> lode_ffi::LodeStatus,
+) -> (lode_ffi::LodeStatus, String) {
+    let mut err = std::ptr::null_mut();
+    let status = call(&mut err);
+    let message = if err.is_null() {
+        String::new()
+    } else {
+        // SAFETY: a non-NULL error's message is a NUL-terminated string alive until it is freed.
+        let m = unsafe { std::ffi::CStr::from_ptr(lode_ffi::lode_error_message(err)) }
+            .to_string_lossy()
+            .into_owned();
+        lode_ffi::lode_error_free(err);
+        m
+    };
+    (status, message)
+}
+
+/// The forked child of the C ABI test: its exit code (0: every check held).
+fn forked_c_subscriber(provider: usize, sub: usize, dir: &Path) -> i32 {
+    use lode_ffi::*;
+    use std::ptr::null_mut;
+    let sub = sub as *mut LodeSubscription;
+    let provider = provider as *mut LodeProvider;
+    let refused = |what: &str, (status, message): (LodeStatus, String)| -> bool {
+        let ok = status == LODE_STORAGE && message.contains("fork");
+        raw_say(&format!(
+            "CHILD {what}: {}",
+            if ok { "refused" } else { "WRONG" }
+        ));
+        if !ok {
+            raw_say(&format!("CHILD {what} gave {status:?}: {message}"));
+        }
+        ok
+    };
+    let mut buf = null_mut();
+    if !refused(
+        "lode_subscription_next",
+        c_status(|e| lode_subscription_next(sub, LODE_WAIT_FOREVER, &mut buf, null_mut(), e)),
+    ) {
+        return 20;
+    }
+    let mut reached = false;
+    if !refused(
+        "lode_provider_wait_for_position",
+        c_status(|e| lode_provider_wait_for_position(provider, 1 << 40, 1 << 40, &mut reached, e)),
+    ) {
+        return 21;
+    }
+    if c_status(|e| lode_subscription_close(sub, e)).0 != LODE_OK {
+        return 22;
+    }
+    if c_status(|e| lode_subscription_next(sub, 0, &mut buf, null_mut(), e)).0 != LODE_CLOSED {
+        return 23;
+    }
+    if c_status(|e| lode_provider_close(provider, e)).0 != LODE_OK {
+        return 24;
+    }
+    // A provider of the child's own, through the C ABI.
+    let path = dir.to_str().unwrap();
+    let mut own = null_mut();
+    let (status, message) = c_status(|e| {
+        lode_provider_open(path.as_ptr(), path.len(), std::ptr::null(), 0, &mut own, e)
+    });
+    if status != LODE_OK {
+        raw_say(&format!("CHILD own provider: {message}"));
+        return 25;
+    }
+    let mut mine = null_mut();
+    if c_status(|e| lode_subscription_open(own, 0, std::ptr::null(), 0, 10, &mut mine, e)).0
+        != LODE_OK
+    {
+        return 26;
+    }
+    let (status, message) =
+        c_status(|e| lode_subscription_next(mine, LODE_WAIT_FOREVER, &mut buf, null_mut(), e));
+    if status != LODE_OK || lode_buffer_count(buf) == 0 {
+        raw_say(&format!("CHILD own next gave {status:?}: {message}"));
+        return 27;
+    }
+    lode_buffer_free(buf);
+    if c_status(|e| lode_subscription_close(mine, e)).0 != LODE_OK
+        || c_status(|e| lode_provider_close(own, e)).0 != LODE_OK
+    {
+        return 28;
+    }
+    raw_say("CHILD OK");
+    0
+}
+
+fn fork_c_subscriber_role(dir: &Path) {
+    use lode_ffi::*;
+    use std::ptr::null_mut;
+    use std::sync::atomic::AtomicBool;
+    use std::sync::Arc;
+    {
+        let p = open(dir);
+        let s = p.open_store("Fork", "c").unwrap();
+        s.add(&[simple(&format!("c-{}", std::process::id()))])
+            .unwrap();
+        s.close().unwrap();
+    }
+    let path = dir.to_str().unwrap();
+    let mut provider = null_mut();
+    assert_eq!(
+        c_status(|e| lode_provider_open(
+            path.as_ptr(),
+            path.len(),
+            std::ptr::null(),
+            0,
+            &mut provider,
+            e
+        ))
+        .0,
+        LODE_OK
+    );
+    let mut sub = null_mut();
+    assert_eq!(
+        c_status(|e| lode_subscription_open(provider, 0, std::ptr::null(), 0, 10, &mut sub, e)).0,
+        LODE_OK
+    );
+    // Threads of the parent in the C ABI at the fork: each call looks its handle up.
+    let stop = Arc::new(AtomicBool::new(false));
+    let (sub_value, provider_value) = (sub as usize, provider as usize);
+    let threads: Vec<_> = (0..3)
+        .map(|_| {
+            let stop = stop.clone();
+            std::thread::spawn(move || {
+                let sub = sub_value as *mut LodeSubscription;
+                let mut position = 0i64;
+                while !stop.load(Ordering::SeqCst) {
+                    lode_subscription_position(sub, &mut position, null_mut());
+                }
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(20));
+    // SAFETY: as in fork_subscriber_role.
+    let pid = unsafe { libc::fork() };
+    assert!(pid >= 0, "fork failed");
+    if pid == 0 {
+        // SAFETY: a hang guard: SIGALRM ends a child stuck in a step.
+        unsafe { libc::alarm(120) };
+        let code = forked_c_subscriber(provider_value, sub_value, dir);
+        // SAFETY: ends the child at once.
+        unsafe { libc::_exit(code) };
+    }
+    let mut status = 0;
+    // SAFETY: waits for the child just forked.
+    unsafe { libc::waitpid(pid, &mut status, 0) };
+    stop.store(true, Ordering::SeqCst);
+    for t in threads {
+        t.join().unwrap();
+    }
+    let exit = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -libc::WTERMSIG(status)
+    };
+    say(&format!("PARENT exit={exit}"));
+    // The parent's handles are untouched by the child's closes.
+    let mut buf = null_mut();
+    assert_eq!(
+        c_status(|e| lode_subscription_next(sub, 0, &mut buf, null_mut(), e)).0,
+        LODE_OK
+    );
+    lode_buffer_free(buf);
+    assert_eq!(c_status(|e| lode_subscription_close(sub, e)).0, LODE_OK);
+    assert_eq!(c_status(|e| lode_provider_close(provider, e)).0, LODE_OK);
+}
+
+/// S-SUB-8, R-PROC-1 through the C ABI: handles inherited across fork() while other threads of
+/// the parent are in the library fail fast in the child (next, wait_for_position) and close
+/// cleanly; a provider the child opens works; the parent's handles are untouched.
+#[test]
+fn s_sub_8_r_proc_1_c_abi_handles_inherited_across_fork_fail_fast_while_parent_threads_call_in() {
+    const NAME: &str =
+        "s_sub_8_r_proc_1_c_abi_handles_inherited_across_fork_fail_fast_while_parent_threads_call_in";
+    if child_role().as_deref() == Some("fork") {
+        fork_c_subscriber_role(Path::new(&std::env::var("LODE_DIR").unwrap()));
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("store");
+    for round in 0..env_count("LODE_SUB_FORKS", 5) {
+        let mut cmd = child_command(NAME, "fork");
+        cmd.env("LODE_DIR", &dir);
+        let (status, lines, err) = ChildProc::spawn(cmd).wait();
+        assert!(status.success(), "round {round}: {lines:?}\n{err}");
+        assert!(
+            lines.contains(&"PARENT exit=0".to_string()),
+            "round {round}: {lines:?}\n{err}"
+        );
+    }
 }

@@ -165,6 +165,34 @@ class SubscriptionTest(StoreTest):
         self.assertTrue(done.is_set())
         sub.stop()  # idempotent
 
+    def test_s_sub_8_a_wake_late_in_a_wait_slice_still_ends_the_wait(self) -> None:
+        """S-SUB-8: wake() ends a waiting next_page whenever it comes, also near the end of one
+        of the library waits a wait forever is made of (found broken: a wake in the last tenth
+        of a slice returned from the library after "most of the slice", was taken for the
+        slice's timeout, and the wait went on)."""
+        from lode import subscriptions
+
+        sub = self.provider.subscribe(from_now=True)
+        slice_s = subscriptions._SLICE_MS / 1000
+        # Wakes aimed at the last tenth of the first, second and third slice, and anywhere.
+        rng = random.Random(7)
+        delays = [k * slice_s + f * slice_s for k in range(3) for f in (0.93, 0.96, 0.99)]
+        delays += [rng.uniform(0, 2 * slice_s) for _ in range(6)]
+        for delay in delays:
+            out: List[Any] = []
+            t = threading.Thread(target=lambda: out.append(sub.next_page()))
+            t.start()
+            time.sleep(delay)
+            sub.wake()
+            t.join(60)
+            lost = t.is_alive()
+            if lost:
+                sub.close()  # ends the lost wait, so the thread does not outlive the test
+                t.join(60)
+            self.assertFalse(lost, f"a wake {delay:.3f} s into the wait was lost")
+            self.assertEqual(out, [[]])
+        sub.close()
+
     def test_s_sub_9_another_process_s_commit_wakes_a_waiting_subscriber(self) -> None:
         """S-SUB-9, S-SUB-7: a commit of another process wakes a waiting subscriber and
         wait_for_position."""

@@ -2,10 +2,10 @@
 //! slot numbers with a generation and a kind, not addresses. A handle that was freed (generation moved on), never
 //! issued, or of the other kind is reported as such instead of being dereferenced (R-BAD-1).
 
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use once_cell::sync::Lazy;
-use parking_lot::Mutex;
 
 use lode_api::{Error, Result};
 use lode_api::{EventStore, EventStoreProvider, Subscription};
@@ -45,7 +45,58 @@ struct Table {
     free: Vec<u32>,
 }
 
-static TABLE: Lazy<Mutex<Table>> = Lazy::new(|| Mutex::new(Table::default()));
+static TABLE: Lazy<Mutex<Table>> = Lazy::new(|| {
+    install_fork_hooks();
+    Mutex::new(Table::default())
+});
+
+/// The table, locked (a panic elsewhere never leaves it inconsistent: every change under the
+/// lock is a single push, pop or assignment).
+fn table() -> MutexGuard<'static, Table> {
+    TABLE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+// R-PROC-1: every call looks its handle up under the table's lock. A `fork()` while another
+// thread of the parent holds it would leave it held for good in the child, and the child's
+// first call (even the close of an inherited handle) would hang instead of failing fast. So
+// the forking thread takes the lock around `fork()` and releases it in both processes. It is
+// std's futex mutex, not parking_lot's: parking_lot's unlock may hand the lock straight to a
+// thread parked on it, which in the child is a thread of the parent that does not exist (the
+// child's next lock then waits forever; found with s_sub_8_r_proc_1_c_abi_*). The table's lock
+// is never held while another lock of the library is requested, so taking it in the prepare
+// handler cannot deadlock.
+thread_local! {
+    static HELD_ACROSS_FORK: RefCell<Option<MutexGuard<'static, Table>>> =
+        const { RefCell::new(None) };
+}
+
+#[cfg(unix)]
+extern "C" fn table_before_fork() {
+    let guard = table();
+    // `try_with`: a panic here would abort (an `extern "C"` function); a thread whose
+    // thread-locals are gone (fork() while it exits) forks without the lock held.
+    let _ = HELD_ACROSS_FORK.try_with(|h| *h.borrow_mut() = Some(guard));
+}
+
+#[cfg(unix)]
+extern "C" fn table_after_fork() {
+    // The forking thread (in the child, its only thread) releases what it took before.
+    let _ = HELD_ACROSS_FORK.try_with(|h| drop(h.borrow_mut().take()));
+}
+
+fn install_fork_hooks() {
+    #[cfg(unix)]
+    // SAFETY: the handlers are `extern "C"` functions that live as long as the program;
+    // pthread_atfork only records them. Called once, from TABLE's initializer (before any
+    // handle exists), so the prepare handler never sees TABLE uninitialized.
+    unsafe {
+        libc::pthread_atfork(
+            Some(table_before_fork),
+            Some(table_after_fork),
+            Some(table_after_fork),
+        );
+    }
+}
 
 // Handle layout (64-bit targets): bits 62..64 = kind (provider 00, store 10, subscription 01;
 // 11 is never issued), bits 32..62 = generation (30 bits), bits 0..32 = slot index + 1 (so no
@@ -89,7 +140,7 @@ pub(crate) fn insert(object: Object) -> usize {
         Object::Store(_) => Kind::Store,
         Object::Subscription(_) => Kind::Subscription,
     };
-    let mut t = TABLE.lock();
+    let mut t = table();
     let index = match t.free.pop() {
         Some(i) => i,
         None => {
@@ -130,7 +181,7 @@ pub(crate) fn get(handle: usize, kind: Kind) -> Result<Object> {
             format!("the handle is a {}, not a {}", found.noun(), kind.noun()),
         ));
     }
-    let t = TABLE.lock();
+    let t = table();
     let slot = t
         .slots
         .get(index as usize)
@@ -156,7 +207,7 @@ pub(crate) fn remove(handle: usize, kind: Kind) -> Result<Option<Object>> {
             format!("the handle is a {}, not a {}", found.noun(), kind.noun()),
         ));
     }
-    let mut t = TABLE.lock();
+    let mut t = table();
     let slot = t
         .slots
         .get_mut(index as usize)

@@ -133,7 +133,12 @@ impl Backend for LmdbBackend {
     }
 
     fn wake_waiters(&self) {
-        self.storage.waiters.wake_all();
+        // R-PROC-1: in a process that inherited the environment across fork() nothing can wait
+        // on it (every wait fails fast), and its waiters' lock may have been held by a thread
+        // of the parent at the fork, which this process does not have: taking it would hang.
+        if self.storage.check_process().is_ok() {
+            self.storage.waiters.wake_all();
+        }
     }
 
     fn copy_to(

@@ -15,14 +15,15 @@
 //!   parent's reader slots, which LMDB tracks by the parent's pid).
 //!
 //! The registry lock is also taken in the `pthread_atfork` prepare handler, so a fork never
-//! happens while another thread holds it (the child would otherwise wait for it forever).
+//! happens while another thread holds it (the child would otherwise wait for it forever), and
+//! the child replaces the inherited registry with a fresh one rather than unlocking it (an
+//! unlock could hand the lock to a parked thread of the parent, which the child does not have).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
 use std::sync::{Arc, Once, Weak};
 
-use once_cell::sync::Lazy;
 use parking_lot::{ReentrantMutex, ReentrantMutexGuard};
 
 use super::Storage;
@@ -54,8 +55,38 @@ type Map = HashMap<FileId, Entry>;
 
 /// Reentrant because a `Storage` dropped while the registry is locked (a failed open) locks it
 /// again to close its environment.
-static OPEN: Lazy<ReentrantMutex<RefCell<Map>>> =
-    Lazy::new(|| ReentrantMutex::new(RefCell::new(HashMap::new())));
+type Registry = ReentrantMutex<RefCell<Map>>;
+
+/// The registry (allocated once, and once more in each forked child: see `after_fork_in_child`).
+static OPEN: AtomicPtr<Registry> = AtomicPtr::new(std::ptr::null_mut());
+/// A fresh registry made before each fork, for the child to take.
+static SPARE: AtomicPtr<Registry> = AtomicPtr::new(std::ptr::null_mut());
+
+fn new_registry() -> *mut Registry {
+    Box::into_raw(Box::new(ReentrantMutex::new(RefCell::new(HashMap::new()))))
+}
+
+fn registry() -> &'static Registry {
+    let mut p = OPEN.load(Ordering::Acquire);
+    if p.is_null() {
+        let fresh = new_registry();
+        p = match OPEN.compare_exchange(
+            std::ptr::null_mut(),
+            fresh,
+            Ordering::AcqRel,
+            Ordering::Acquire,
+        ) {
+            Ok(_) => fresh,
+            Err(existing) => {
+                // SAFETY: `fresh` was never shared.
+                drop(unsafe { Box::from_raw(fresh) });
+                existing
+            }
+        };
+    }
+    // SAFETY: a registry is never freed (a replaced one is leaked), so it lives for 'static.
+    unsafe { &*p }
+}
 
 /// How many times this process's ancestry forked since the library was loaded; 0 in the
 /// process that loaded it. Every environment records the value it was opened under.
@@ -70,27 +101,38 @@ pub(crate) fn generation() -> u64 {
 
 #[cfg(unix)]
 extern "C" fn before_fork() {
-    // Held across fork() by the forking thread; released in both processes below.
-    std::mem::forget(OPEN.lock());
+    // The child's registry is allocated here, in the parent, not after the fork.
+    if SPARE.load(Ordering::Acquire).is_null() {
+        SPARE.store(new_registry(), Ordering::Release);
+    }
+    // Held across fork() by the forking thread; released in the parent below.
+    std::mem::forget(registry().lock());
 }
 
 #[cfg(unix)]
 extern "C" fn after_fork_in_parent() {
     // SAFETY: `before_fork` left the lock held by this thread (the one that called fork()).
-    unsafe { OPEN.force_unlock() };
+    unsafe { registry().force_unlock() };
 }
 
 #[cfg(unix)]
 extern "C" fn after_fork_in_child() {
     FORK_GENERATION.fetch_add(1, Ordering::AcqRel);
-    // SAFETY: as in the parent: the child's only thread is the one that called fork().
-    unsafe { OPEN.force_unlock() };
+    // The inherited registry is not unlocked but replaced (and leaked): parking_lot's unlock
+    // may hand the lock to a thread parked on it, which here is a thread of the parent that
+    // does not exist, and the child's next open would wait forever (found with
+    // r_proc_1_a_child_forked_while_parent_threads_open_providers_opens_its_own). Its entries
+    // are all of the old generation, so the child starts with an empty one.
+    let spare = SPARE.swap(std::ptr::null_mut(), Ordering::AcqRel);
+    if !spare.is_null() {
+        OPEN.store(spare, Ordering::Release);
+    }
 }
 
 /// Installs the fork handlers once per process (before the first environment opens).
 pub(crate) fn install_fork_hooks() {
     FORK_HOOKS.call_once(|| {
-        Lazy::force(&OPEN);
+        registry();
         #[cfg(unix)]
         // SAFETY: the three handlers are `extern "C"` functions that live as long as the
         // program; pthread_atfork only records them.
@@ -110,7 +152,9 @@ pub(crate) struct Locked {
 }
 
 pub(crate) fn lock() -> Locked {
-    Locked { guard: OPEN.lock() }
+    Locked {
+        guard: registry().lock(),
+    }
 }
 
 impl Locked {

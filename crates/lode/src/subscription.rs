@@ -314,6 +314,13 @@ impl Subscription {
     /// empty page means the time ran out (or [`Subscription::wake`] was called); its position
     /// may still have moved past events that do not match. Closed once closed.
     pub fn next_page(&self, max_wait: Duration) -> Result<SubscriptionPage> {
+        // Closed, and inherited across fork(), come before "busy": a subscription closed while
+        // another thread is in this call says Closed, and one inherited while a thread of the
+        // parent was in it (that thread is not in this process) says what to do instead.
+        if self.is_closed() {
+            return Err(self.closed_error());
+        }
+        self.core.backend.check_usable()?;
         if self.busy.swap(true, Ordering::AcqRel) {
             return Err(Error::invalid(
                 "subscription",

@@ -116,6 +116,8 @@ class Subscription:
         self._page: Deque["LogRecord"] = deque()
         self._closed = False
         self._ended = False
+        # wake() calls so far: a wait that sees it move was woken, however long its slice ran.
+        self._wakes = 0
         position = c_int64()
         native.call("lode_subscription_position", handle, byref(position))
         self._position = position.value
@@ -161,6 +163,7 @@ class Subscription:
         """Makes a :meth:`next_page` waiting in another thread return now with what it has
         (nothing); the subscription goes on."""
         if not self._closed:
+            self._wakes += 1  # before the library wakes the waiting slice, which then sees it
             self._native.call("lode_subscription_wake", self._handle)
 
     def _next(self, wait_ms: int) -> List["LogRecord"]:
@@ -194,6 +197,7 @@ class Subscription:
         deadline = None
         if timeout is not None:
             deadline = time.monotonic() + _check.timeout_ms(timeout, "next_page", "timeout") / 1000
+        wakes = self._wakes
         while True:
             slice_ms = _SLICE_MS
             if deadline is not None:
@@ -207,8 +211,10 @@ class Subscription:
             now = time.monotonic()
             if records or (deadline is not None and now >= deadline) or slice_ms == 0:
                 return records
+            if self._wakes != wakes:
+                return records  # woken (wake() from another thread), whenever in the slice
             if now - started < slice_ms / 1000 * 0.9:
-                return records  # returned before its time with nothing: woken (wake())
+                return records  # returned before its time with nothing: woken before this call
             if self._closed:
                 raise _closed_error()
 
