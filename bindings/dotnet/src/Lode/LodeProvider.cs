@@ -299,7 +299,7 @@ public sealed unsafe partial class LodeProvider : IDisposable
         }
     }
 
-    private static byte[] SettingsJson(EventStoreSettings? settings, LodeSettings? lode)
+    internal static byte[] SettingsJson(EventStoreSettings? settings, LodeSettings? lode)
     {
         ArrayBufferWriter<byte> buffer = new(256);
         using (Utf8JsonWriter w = new(buffer))
