@@ -618,14 +618,5 @@ fn r_proc_1_a_child_forked_while_parent_threads_open_providers_opens_its_own() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("store");
-    for round in 0..env_count("LODE_PROC_FORKS", 10) {
-        let mut cmd = child_command(NAME, "fork");
-        cmd.env("LODE_DIR", &dir);
-        let (status, lines, err) = ChildProc::spawn(cmd).wait();
-        assert!(status.success(), "round {round}: {lines:?}\n{err}");
-        assert!(
-            lines.contains(&"PARENT exit=0".to_string()),
-            "round {round}: {lines:?}\n{err}"
-        );
-    }
+    fork_rounds(NAME, &dir, env_count("LODE_PROC_FORKS", 10));
 }

@@ -1407,15 +1407,7 @@ fn s_sub_8_r_proc_1_inherited_subscriptions_fail_fast_after_fork_and_the_child_s
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("store");
     let rounds = env_count("LODE_SUB_FORKS", 5);
-    for round in 0..rounds {
-        let mut cmd = child_command(NAME, "fork");
-        cmd.env("LODE_DIR", &dir);
-        let (status, lines, err) = ChildProc::spawn(cmd).wait();
-        assert!(status.success(), "round {round}: {lines:?}\n{err}");
-        assert!(
-            lines.contains(&"PARENT exit=0".to_string()),
-            "round {round}: {lines:?}\n{err}"
-        );
+    for lines in fork_rounds(NAME, &dir, rounds) {
         assert!(lines.contains(&"CHILD OK".to_string()), "{lines:?}");
     }
 }
@@ -1605,14 +1597,5 @@ fn s_sub_8_r_proc_1_c_abi_handles_inherited_across_fork_fail_fast_while_parent_t
     }
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("store");
-    for round in 0..env_count("LODE_SUB_FORKS", 5) {
-        let mut cmd = child_command(NAME, "fork");
-        cmd.env("LODE_DIR", &dir);
-        let (status, lines, err) = ChildProc::spawn(cmd).wait();
-        assert!(status.success(), "round {round}: {lines:?}\n{err}");
-        assert!(
-            lines.contains(&"PARENT exit=0".to_string()),
-            "round {round}: {lines:?}\n{err}"
-        );
-    }
+    fork_rounds(NAME, &dir, env_count("LODE_SUB_FORKS", 5));
 }

@@ -14,6 +14,25 @@ use std::thread::JoinHandle;
 /// The environment variable that tells a re-run test binary which child role to play.
 pub const CHILD_ROLE: &str = "LODE_CHILD_ROLE";
 
+/// Re-runs the test `test_name` as `rounds` child processes in the role `fork` on the store
+/// directory `dir` (`LODE_DIR`); the role forks a grandchild of its own, and each round must exit
+/// 0 and report `PARENT exit=0` (its grandchild's status). Returns each round's lines.
+pub fn fork_rounds(test_name: &str, dir: &std::path::Path, rounds: u64) -> Vec<Vec<String>> {
+    (0..rounds)
+        .map(|round| {
+            let mut cmd = child_command(test_name, "fork");
+            cmd.env("LODE_DIR", dir);
+            let (status, lines, err) = ChildProc::spawn(cmd).wait();
+            assert!(status.success(), "round {round}: {lines:?}\n{err}");
+            assert!(
+                lines.contains(&"PARENT exit=0".to_string()),
+                "round {round}: {lines:?}\n{err}"
+            );
+            lines
+        })
+        .collect()
+}
+
 /// The child role this process plays, if it is a child.
 pub fn child_role() -> Option<String> {
     std::env::var(CHILD_ROLE).ok()

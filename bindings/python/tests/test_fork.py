@@ -9,7 +9,7 @@ import json
 import multiprocessing
 import os
 import unittest
-from typing import Any, Callable, Dict, List
+from typing import Any, Callable, Dict, List, Tuple
 
 import lode
 from support import StoreTest, message
@@ -127,14 +127,13 @@ class ForkTest(StoreTest):
         self.check_parent(store, results["pid"])
         self.assertEqual(len(sub.next_page(0)), 5)  # the parent's subscription goes on
 
-    def test_r_proc_1_inherited_handles_fail_fast_after_a_bare_os_fork(self) -> None:
-        """R-PROC-1: the same after a bare os.fork(), the child reporting through a pipe and
-        leaving with os._exit."""
-        store = self.parent_setup()
-        sub = self.provider.subscribe()
+    def bare_fork(self, store: lode.EventStore, sub: lode.Subscription) -> Tuple[int, int, bytes]:
+        """Runs child_checks in a child made by a bare os.fork(), which reports through a pipe
+        and leaves with os._exit (never returning into the test runner); returns the child's
+        pid, its wait status and its report."""
         read_end, write_end = os.pipe()
         pid = os.fork()
-        if pid == 0:  # the child: never returns into the test runner
+        if pid == 0:
             code = 1
             try:
                 os.close(read_end)
@@ -148,6 +147,14 @@ class ForkTest(StoreTest):
         with os.fdopen(read_end, "rb") as pipe:
             payload = pipe.read()
         _, status = os.waitpid(pid, 0)
+        return pid, status, payload
+
+    def test_r_proc_1_inherited_handles_fail_fast_after_a_bare_os_fork(self) -> None:
+        """R-PROC-1: the same after a bare os.fork(), the child reporting through a pipe and
+        leaving with os._exit."""
+        store = self.parent_setup()
+        sub = self.provider.subscribe()
+        pid, status, payload = self.bare_fork(store, sub)
         self.assertEqual(os.waitstatus_to_exitcode(status), 0)
         results = json.loads(payload)
         self.assertEqual(results["pid"], pid)
@@ -168,22 +175,7 @@ class ForkTest(StoreTest):
         consumer = threading.Thread(target=lambda: [None for _ in sub])
         consumer.start()
         time.sleep(0.1)  # the consumer is waiting in the library
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: never returns into the test runner
-            code = 1
-            try:
-                os.close(read_end)
-                payload = json.dumps(child_checks(self.provider, store, self.path, sub)).encode()
-                with os.fdopen(write_end, "wb") as out:
-                    out.write(payload)
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(write_end)
-        with os.fdopen(read_end, "rb") as pipe:
-            payload = pipe.read()
-        _, status = os.waitpid(pid, 0)
+        pid, status, payload = self.bare_fork(store, sub)
         sub.stop()
         consumer.join(60)
         self.assertFalse(consumer.is_alive())

@@ -153,12 +153,22 @@ fn existing_store(dir: &Path) -> Result<EventStoreProvider, Failure> {
 fn verify(a: Args) -> Result<(), Failure> {
     let [dir] = a.positional(["DIR"])?;
     let report = lode::verify_directory(&dir)?;
-    if a.flag("--json") {
-        print_json(&report.to_json())?;
+    outcome(
+        a.flag("--json"),
+        report.to_json(),
+        report.to_string(),
+        report.is_ok(),
+    )
+}
+
+/// Prints a check's report (as JSON or as text); problems make the exit status 1.
+fn outcome(as_json: bool, json: serde_json::Value, text: String, ok: bool) -> Result<(), Failure> {
+    if as_json {
+        print_json(&json)?;
     } else {
-        print(&report.to_string())?;
+        print(&text)?;
     }
-    if report.is_ok() {
+    if ok {
         Ok(())
     } else {
         Err(Failure::Problems)
@@ -213,16 +223,12 @@ fn check_backup(a: Args) -> Result<(), Failure> {
     let [dir, dest] = a.positional(["DIR", "DEST"])?;
     let provider = existing_store(&dir)?;
     let check = provider.check_backup(&dest)?;
-    if a.flag("--json") {
-        print_json(&check.to_json())?;
-    } else {
-        print(&check.to_string())?;
-    }
-    if check.is_ok() {
-        Ok(())
-    } else {
-        Err(Failure::Problems)
-    }
+    outcome(
+        a.flag("--json"),
+        check.to_json(),
+        check.to_string(),
+        check.is_ok(),
+    )
 }
 
 fn upgrade(a: Args) -> Result<(), Failure> {
