@@ -620,3 +620,98 @@ fn r_proc_1_a_child_forked_while_parent_threads_open_providers_opens_its_own() {
     let dir = tmp.path().join("store");
     fork_rounds(NAME, &dir, env_count("LODE_PROC_FORKS", 10));
 }
+
+// -- R-PROC-1 with the C ABI's log callback ------------------------------------------------------
+
+static SLOW_LOG: AtomicBool = AtomicBool::new(false);
+static IN_SLOW_LOG: AtomicBool = AtomicBool::new(false);
+
+/// A host logger that takes its time (a logger writing to a slow sink, or waiting for a host
+/// lock): while armed it stays 300 ms in each call.
+extern "C" fn slow_log(
+    _user: *mut std::ffi::c_void,
+    _level: i32,
+    _target: *const std::ffi::c_char,
+    _message: *const std::ffi::c_char,
+    _fields: *const std::ffi::c_char,
+) {
+    if SLOW_LOG.load(Ordering::SeqCst) {
+        IN_SLOW_LOG.store(true, Ordering::SeqCst);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+fn set_log_callback(callback: lode_ffi::LodeLogFn) -> i32 {
+    let mut err = std::ptr::null_mut();
+    let status = lode_ffi::lode_set_log_callback(
+        callback,
+        std::ptr::null_mut(),
+        lode_ffi::LODE_LOG_INFO,
+        &mut err,
+    );
+    lode_ffi::lode_error_free(err);
+    status
+}
+
+fn fork_while_logging_role(dir: &Path) {
+    assert_eq!(set_log_callback(Some(slow_log)), 0);
+    let p = EventStoreProvider::open(dir, fast()).unwrap();
+    SLOW_LOG.store(true, Ordering::SeqCst);
+    // A parent thread inside the host's log callback at the fork ("store opened", INFO).
+    let logger = {
+        let p = p.clone();
+        std::thread::spawn(move || p.open_store("Log", "1").unwrap().close().unwrap())
+    };
+    while !IN_SLOW_LOG.load(Ordering::SeqCst) {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    // SAFETY: as in fork_role: the child calls the C ABI, writes with write(2), _exits.
+    let pid = unsafe { libc::fork() };
+    assert!(pid >= 0, "fork failed");
+    if pid == 0 {
+        // SAFETY: a hang guard: SIGALRM ends a child stuck in a step.
+        unsafe { libc::alarm(120) };
+        SLOW_LOG.store(false, Ordering::SeqCst);
+        // The child's host sets its own logger, and stops it: neither may wait for the
+        // parent's thread, which is not in this process.
+        let set = set_log_callback(Some(slow_log));
+        let unset = set_log_callback(None);
+        let code = i32::from(set != 0 || unset != 0);
+        raw_say(&format!("CHILD code={code} set={set} unset={unset}"));
+        // SAFETY: ends the child at once.
+        unsafe { libc::_exit(code) };
+    }
+    let mut status = 0;
+    // SAFETY: waits for the child just forked.
+    unsafe { libc::waitpid(pid, &mut status, 0) };
+    logger.join().unwrap();
+    SLOW_LOG.store(false, Ordering::SeqCst);
+    set_log_callback(None);
+    let exit = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -libc::WTERMSIG(status)
+    };
+    say(&format!("PARENT exit={exit}"));
+}
+
+/// R-PROC-1: a child forked while a thread of the parent is inside the host's log callback (the
+/// library holds its log router's lock around the call) can set and unset a log callback of its
+/// own: the inherited lock is not waited for.
+#[test]
+fn r_proc_1_a_child_forked_while_a_parent_thread_logs_sets_its_own_log_callback() {
+    const NAME: &str =
+        "r_proc_1_a_child_forked_while_a_parent_thread_logs_sets_its_own_log_callback";
+    if child_role().as_deref() == Some("fork") {
+        fork_while_logging_role(Path::new(&std::env::var("LODE_DIR").unwrap()));
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("store");
+    for lines in fork_rounds(NAME, &dir, env_count("LODE_PROC_FORKS", 3)) {
+        assert!(
+            lines.contains(&"CHILD code=0 set=0 unset=0".to_string()),
+            "{lines:?}"
+        );
+    }
+}

@@ -2,6 +2,9 @@
 
 use std::ffi::{c_char, c_void, CString};
 
+use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::Once;
+
 use once_cell::sync::OnceCell;
 use parking_lot::RwLock;
 use tracing::field::{Field, Visit};
@@ -33,17 +36,91 @@ pub type LodeLogFn = Option<
     ),
 >;
 
+#[derive(Clone, Copy)]
 struct Sink {
     callback: extern "C" fn(*mut c_void, i32, *const c_char, *const c_char, *const c_char),
     user_data: usize,
     max_level: i32,
 }
 
-static SINK: RwLock<Option<Sink>> = RwLock::new(None);
+/// The host's callback, read-locked while it runs: `lode_set_log_callback` takes it for writing,
+/// so once that returns no call of the old callback is still running (a host may then free what
+/// `user_data` points to).
+type SinkLock = RwLock<Option<Sink>>;
+
+/// The lock in use, allocated once and once more in each forked child (see `after_fork_child`).
+static SINK: AtomicPtr<SinkLock> = AtomicPtr::new(std::ptr::null_mut());
+/// A fresh lock made before each fork, for the child to take.
+static SPARE: AtomicPtr<SinkLock> = AtomicPtr::new(std::ptr::null_mut());
+static FORK_HOOKS: Once = Once::new();
 static INSTALLED: OnceCell<bool> = OnceCell::new();
 
+fn new_sink_lock() -> *mut SinkLock {
+    Box::into_raw(Box::new(RwLock::new(None)))
+}
+
+fn sink() -> &'static SinkLock {
+    FORK_HOOKS.call_once(install_fork_hooks);
+    let mut p = SINK.load(Ordering::Acquire);
+    if p.is_null() {
+        let fresh = new_sink_lock();
+        p = match SINK.compare_exchange(
+            std::ptr::null_mut(),
+            fresh,
+            Ordering::AcqRel,
+            Ordering::Acquire,
+        ) {
+            Ok(_) => fresh,
+            Err(existing) => {
+                // SAFETY: `fresh` was never shared.
+                drop(unsafe { Box::from_raw(fresh) });
+                existing
+            }
+        };
+    }
+    // SAFETY: a lock is never freed (a replaced one is leaked), so it lives for 'static.
+    unsafe { &*p }
+}
+
+// R-PROC-1: a fork() while a thread of the parent runs the host's callback leaves the lock
+// read-locked for good in the child (that thread is not there), and the child's first
+// `lode_set_log_callback` would wait forever. The forking thread cannot take the lock around
+// the fork instead (a Python callback waiting for the GIL that the forking thread holds would
+// never let it go), so the child starts from a fresh lock holding the same callback, and the
+// inherited one is leaked.
+#[cfg(unix)]
+extern "C" fn before_fork() {
+    // Allocated here, in the parent, not after the fork.
+    if SPARE.load(Ordering::Acquire).is_null() {
+        SPARE.store(new_sink_lock(), Ordering::Release);
+    }
+}
+
+#[cfg(unix)]
+extern "C" fn after_fork_child() {
+    let spare = SPARE.swap(std::ptr::null_mut(), Ordering::AcqRel);
+    let old = SINK.load(Ordering::Acquire);
+    if spare.is_null() || old.is_null() {
+        return;
+    }
+    // SAFETY: the child has one thread, this one: nothing else reads or writes either lock.
+    // The inherited lock's value is copied without locking it (it may be locked by a thread
+    // that is not in this process); the spare is not shared yet.
+    unsafe { *(*spare).data_ptr() = *(*old).data_ptr() };
+    SINK.store(spare, Ordering::Release);
+}
+
+fn install_fork_hooks() {
+    #[cfg(unix)]
+    // SAFETY: the handlers are `extern "C"` functions that live as long as the program;
+    // pthread_atfork only records them.
+    unsafe {
+        libc::pthread_atfork(Some(before_fork), None, Some(after_fork_child));
+    }
+}
+
 thread_local! {
-    /// This thread is inside the host's log callback (which runs under `SINK.read()`): events
+    /// This thread is inside the host's log callback (which runs under the sink's read lock): events
     /// it causes are dropped and `lode_set_log_callback` is refused, instead of deadlocking.
     static IN_CALLBACK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
@@ -98,7 +175,7 @@ impl<S: tracing::Subscriber> Layer<S> for CallbackLayer {
         if IN_CALLBACK.with(|c| c.get()) {
             return;
         }
-        let sink = SINK.read();
+        let sink = sink().read();
         let Some(sink) = sink.as_ref() else { return };
         let level = level_number(event.metadata().level());
         if level > sink.max_level {
@@ -144,7 +221,7 @@ pub extern "C" fn lode_set_log_callback(
             ));
         }
         let Some(callback) = callback else {
-            *SINK.write() = None;
+            *sink().write() = None;
             return Ok(());
         };
         if !(LODE_LOG_ERROR..=LODE_LOG_TRACE).contains(&max_level) {
@@ -165,7 +242,7 @@ pub extern "C" fn lode_set_log_callback(
                 "another tracing subscriber is already installed in this process",
             ));
         }
-        *SINK.write() = Some(Sink {
+        *sink().write() = Some(Sink {
             callback,
             user_data: user_data as usize,
             max_level,
