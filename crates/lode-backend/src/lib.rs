@@ -12,6 +12,7 @@
 
 pub mod backend;
 pub mod error;
+pub mod fork_slot;
 pub mod limits;
 pub mod log_later;
 pub mod messages;

@@ -2,7 +2,6 @@
 
 use std::ffi::{c_char, c_void, CString};
 
-use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::Once;
 
 use once_cell::sync::OnceCell;
@@ -13,6 +12,7 @@ use tracing_subscriber::Layer;
 
 use super::boundary::guard;
 use super::error::{LodeError, LodeStatus};
+use lode_api::fork_slot::ForkSlot;
 use lode_api::Error;
 
 /// Log levels passed to the log callback (and used as its filter).
@@ -48,38 +48,14 @@ struct Sink {
 /// `user_data` points to).
 type SinkLock = RwLock<Option<Sink>>;
 
-/// The lock in use, allocated once and once more in each forked child (see `after_fork_child`).
-static SINK: AtomicPtr<SinkLock> = AtomicPtr::new(std::ptr::null_mut());
-/// A fresh lock made before each fork, for the child to take.
-static SPARE: AtomicPtr<SinkLock> = AtomicPtr::new(std::ptr::null_mut());
+/// The lock in use, replaced in each forked child (see `after_fork_child`).
+static SINK: ForkSlot<SinkLock> = ForkSlot::new(|| RwLock::new(None));
 static FORK_HOOKS: Once = Once::new();
 static INSTALLED: OnceCell<bool> = OnceCell::new();
 
-fn new_sink_lock() -> *mut SinkLock {
-    Box::into_raw(Box::new(RwLock::new(None)))
-}
-
 fn sink() -> &'static SinkLock {
     FORK_HOOKS.call_once(install_fork_hooks);
-    let mut p = SINK.load(Ordering::Acquire);
-    if p.is_null() {
-        let fresh = new_sink_lock();
-        p = match SINK.compare_exchange(
-            std::ptr::null_mut(),
-            fresh,
-            Ordering::AcqRel,
-            Ordering::Acquire,
-        ) {
-            Ok(_) => fresh,
-            Err(existing) => {
-                // SAFETY: `fresh` was never shared.
-                drop(unsafe { Box::from_raw(fresh) });
-                existing
-            }
-        };
-    }
-    // SAFETY: a lock is never freed (a replaced one is leaked), so it lives for 'static.
-    unsafe { &*p }
+    SINK.get()
 }
 
 // R-PROC-1: a fork() while a thread of the parent runs the host's callback leaves the lock
@@ -91,23 +67,14 @@ fn sink() -> &'static SinkLock {
 #[cfg(unix)]
 extern "C" fn before_fork() {
     // Allocated here, in the parent, not after the fork.
-    if SPARE.load(Ordering::Acquire).is_null() {
-        SPARE.store(new_sink_lock(), Ordering::Release);
-    }
+    SINK.prepare_child();
 }
 
 #[cfg(unix)]
 extern "C" fn after_fork_child() {
-    let spare = SPARE.swap(std::ptr::null_mut(), Ordering::AcqRel);
-    let old = SINK.load(Ordering::Acquire);
-    if spare.is_null() || old.is_null() {
-        return;
-    }
-    // SAFETY: the child has one thread, this one: nothing else reads or writes either lock.
-    // The inherited lock's value is copied without locking it (it may be locked by a thread
-    // that is not in this process); the spare is not shared yet.
-    unsafe { *(*spare).data_ptr() = *(*old).data_ptr() };
-    SINK.store(spare, Ordering::Release);
+    // SAFETY: a child handler: the child has one thread. The callback is copied without
+    // locking the inherited lock (a thread that is not in this process may hold it).
+    unsafe { SINK.replace_in_child(|old, fresh| *fresh.get_mut() = *old.data_ptr()) };
 }
 
 fn install_fork_hooks() {

@@ -21,9 +21,10 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Once, Weak};
 
+use lode_backend::fork_slot::ForkSlot;
 use parking_lot::{ReentrantMutex, ReentrantMutexGuard};
 
 use super::Storage;
@@ -57,35 +58,12 @@ type Map = HashMap<FileId, Entry>;
 /// again to close its environment.
 type Registry = ReentrantMutex<RefCell<Map>>;
 
-/// The registry (allocated once, and once more in each forked child: see `after_fork_in_child`).
-static OPEN: AtomicPtr<Registry> = AtomicPtr::new(std::ptr::null_mut());
-/// A fresh registry made before each fork, for the child to take.
-static SPARE: AtomicPtr<Registry> = AtomicPtr::new(std::ptr::null_mut());
-
-fn new_registry() -> *mut Registry {
-    Box::into_raw(Box::new(ReentrantMutex::new(RefCell::new(HashMap::new()))))
-}
+/// The registry, replaced in each forked child (see `after_fork_in_child`).
+static OPEN: ForkSlot<Registry> =
+    ForkSlot::new(|| ReentrantMutex::new(RefCell::new(HashMap::new())));
 
 fn registry() -> &'static Registry {
-    let mut p = OPEN.load(Ordering::Acquire);
-    if p.is_null() {
-        let fresh = new_registry();
-        p = match OPEN.compare_exchange(
-            std::ptr::null_mut(),
-            fresh,
-            Ordering::AcqRel,
-            Ordering::Acquire,
-        ) {
-            Ok(_) => fresh,
-            Err(existing) => {
-                // SAFETY: `fresh` was never shared.
-                drop(unsafe { Box::from_raw(fresh) });
-                existing
-            }
-        };
-    }
-    // SAFETY: a registry is never freed (a replaced one is leaked), so it lives for 'static.
-    unsafe { &*p }
+    OPEN.get()
 }
 
 /// How many times this process's ancestry forked since the library was loaded; 0 in the
@@ -102,9 +80,7 @@ pub(crate) fn generation() -> u64 {
 #[cfg(unix)]
 extern "C" fn before_fork() {
     // The child's registry is allocated here, in the parent, not after the fork.
-    if SPARE.load(Ordering::Acquire).is_null() {
-        SPARE.store(new_registry(), Ordering::Release);
-    }
+    OPEN.prepare_child();
     // Held across fork() by the forking thread; released in the parent below.
     std::mem::forget(registry().lock());
 }
@@ -123,10 +99,8 @@ extern "C" fn after_fork_in_child() {
     // does not exist, and the child's next open would wait forever (found with
     // r_proc_1_a_child_forked_while_parent_threads_open_providers_opens_its_own). Its entries
     // are all of the old generation, so the child starts with an empty one.
-    let spare = SPARE.swap(std::ptr::null_mut(), Ordering::AcqRel);
-    if !spare.is_null() {
-        OPEN.store(spare, Ordering::Release);
-    }
+    // SAFETY: a child handler: the child has one thread; nothing is carried over.
+    unsafe { OPEN.replace_in_child(|_, _| {}) };
 }
 
 /// Installs the fork handlers once per process (before the first environment opens).

@@ -84,6 +84,11 @@ pub mod limits {
     pub use lode_backend::limits::*;
 }
 
+/// What the C ABI needs that is not part of the Rust API: a process-wide value a forked child
+/// replaces (its log router's lock).
+#[doc(hidden)]
+pub use lode_backend::fork_slot;
+
 /// This library's version (the crate version).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
