@@ -570,43 +570,6 @@ fn k_bak_5_progress_is_reported_and_a_cancelled_backup_leaves_nothing() {
 
 // -- K-BAK-6 ------------------------------------------------------------------------------------
 
-/// Runs `f` in a plain LMDB write transaction on the closed store in `dir`, with a function that
-/// gives a table by name (every named table the directory has, whatever its format).
-fn raw_edit(
-    dir: &Path,
-    f: impl FnOnce(&mut lmdb::RwTransaction<'_>, &dyn Fn(&str) -> lmdb::Database),
-) {
-    let env = lmdb::Environment::new()
-        .set_max_dbs(32)
-        .set_map_size(1 << 30)
-        .open(dir)
-        .unwrap();
-    let names: Vec<String> = {
-        let main = env.open_db(None).unwrap();
-        let txn = env.begin_ro_txn().unwrap();
-        let mut c = lmdb::Transaction::open_ro_cursor(&txn, main).unwrap();
-        lmdb::Cursor::iter_start(&mut c)
-            .map(|r| String::from_utf8(r.unwrap().0.to_vec()).unwrap())
-            .collect()
-    };
-    // Opened before the write transaction begins: a table opened later is not valid in it.
-    let dbs: Vec<(String, lmdb::Database)> = names
-        .into_iter()
-        .map(|name| {
-            let db = env.open_db(Some(&name)).unwrap();
-            (name, db)
-        })
-        .collect();
-    let table = |name: &str| dbs.iter().find(|(n, _)| n == name).unwrap().1;
-    let mut txn = env.begin_rw_txn().unwrap();
-    f(&mut txn, &table);
-    txn.commit().unwrap();
-}
-
-fn version_key(slot: u64, version: u64) -> Vec<u8> {
-    [slot.to_be_bytes(), version.to_be_bytes()].concat()
-}
-
 /// A backup (closed, not open in this process) of `Acct/7` with 10 events of type T and
 /// `Other/1` with 3 of type U, appended in that order (positions 1..10, 11..13).
 fn damage_fixture(tmp: &Path, name: &str) -> PathBuf {
@@ -746,22 +709,6 @@ fn k_bak_6_verify_of_a_directory_names_every_injected_damage() {
 
 // -- K-BAK-7 ------------------------------------------------------------------------------------
 
-/// CRC-32 (IEEE), as the event record stores it (docs/storage-layout.md).
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= b as u32;
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
 #[test]
 fn k_bak_7_check_backup_proves_a_backup_against_its_source() {
     let tmp = tempfile::tempdir().unwrap();
@@ -827,7 +774,7 @@ fn k_bak_7_check_backup_proves_a_backup_against_its_source() {
             .into_bytes();
         let mut record = v[..21].to_vec();
         record.extend_from_slice(&json);
-        let crc = crc32(&record[5..]).to_le_bytes();
+        let crc = crc32fast::hash(&record[5..]).to_le_bytes();
         record[1..5].copy_from_slice(&crc);
         txn.put(
             events,

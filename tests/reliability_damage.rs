@@ -58,52 +58,6 @@ fn type_group_key(type_id: u32, version: u32, first: u64) -> Vec<u8> {
     .concat()
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-    }
-}
-
-const TABLES: [&str; 13] = [
-    "meta",
-    "streams",
-    "stream_names",
-    "events",
-    "message_ids",
-    "snapshots",
-    "leases",
-    "log",
-    "by_time",
-    "commands",
-    "event_types",
-    "type_groups",
-    "corr_groups",
-];
-
-/// Runs `f` in a plain LMDB write transaction on the store in `dir` (not open in this
-/// process), with a function that gives a table by name.
-fn raw_edit(
-    dir: &Path,
-    f: impl FnOnce(&mut lmdb::RwTransaction<'_>, &dyn Fn(&str) -> lmdb::Database),
-) {
-    let env = lmdb::Environment::new()
-        .set_max_dbs(32)
-        .set_map_size(1 << 30)
-        .open(dir)
-        .unwrap();
-    // Opened before the transaction begins: a table opened later is not valid inside it.
-    let dbs: Vec<(&str, lmdb::Database)> = TABLES
-        .iter()
-        .map(|name| (*name, env.open_db(Some(name)).unwrap()))
-        .collect();
-    let table = |name: &str| dbs.iter().find(|(n, _)| *n == name).unwrap().1;
-    let mut txn = env.begin_rw_txn().unwrap();
-    f(&mut txn, &table);
-    txn.commit().unwrap();
-}
-
 fn raw_get(dir: &Path, table: &str, key: &[u8]) -> Option<Vec<u8>> {
     let env = lmdb::Environment::new()
         .set_max_dbs(32)
@@ -134,10 +88,6 @@ fn log_time(
     use lmdb::Transaction;
     let v = txn.get(db("log"), &position.to_be_bytes()).unwrap();
     i64::from_be_bytes(v[16..24].try_into().unwrap())
-}
-
-fn version_key(num: u64, version: u64) -> Vec<u8> {
-    [num.to_be_bytes(), version.to_be_bytes()].concat()
 }
 
 /// A closed store: `Acct/7` with events a1..a10 (type T), `Other/1` with o1..o3 (type U), each

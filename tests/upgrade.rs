@@ -349,11 +349,3 @@ fn an_upgrade_killed_at_any_moment_leaves_format_1_intact_or_format_2_complete()
     );
     assert_eq!(format1 + format2, kills);
 }
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-    }
-}

@@ -344,3 +344,52 @@ pub fn mount_tmpfs(at: &std::path::Path, size: &str) -> Result<Mount, String> {
         Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
     }
 }
+
+// -- Editing a closed store with plain LMDB (damage tests) -------------------------------------
+
+/// Copies the files of the store directory `from` into `to` (created).
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+    }
+}
+
+/// Runs `f` in a plain LMDB write transaction on the closed store in `dir`, with a function that
+/// gives a table by name (every named table the directory has, whatever its format).
+pub fn raw_edit(
+    dir: &std::path::Path,
+    f: impl FnOnce(&mut lmdb::RwTransaction<'_>, &dyn Fn(&str) -> lmdb::Database),
+) {
+    let env = lmdb::Environment::new()
+        .set_max_dbs(32)
+        .set_map_size(1 << 30)
+        .open(dir)
+        .unwrap();
+    let names: Vec<String> = {
+        let main = env.open_db(None).unwrap();
+        let txn = env.begin_ro_txn().unwrap();
+        let mut c = lmdb::Transaction::open_ro_cursor(&txn, main).unwrap();
+        lmdb::Cursor::iter_start(&mut c)
+            .map(|r| String::from_utf8(r.unwrap().0.to_vec()).unwrap())
+            .collect()
+    };
+    // Opened before the write transaction begins: a table opened later is not valid in it.
+    let dbs: Vec<(String, lmdb::Database)> = names
+        .into_iter()
+        .map(|name| {
+            let db = env.open_db(Some(&name)).unwrap();
+            (name, db)
+        })
+        .collect();
+    let table = |name: &str| dbs.iter().find(|(n, _)| n == name).unwrap().1;
+    let mut txn = env.begin_rw_txn().unwrap();
+    f(&mut txn, &table);
+    lmdb::Transaction::commit(txn).unwrap();
+}
+
+/// An `events` (or `snapshots`) key: stream number, version.
+pub fn version_key(slot: u64, version: u64) -> Vec<u8> {
+    [slot.to_be_bytes(), version.to_be_bytes()].concat()
+}

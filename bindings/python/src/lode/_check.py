@@ -138,3 +138,33 @@ def decode_json(data: Union[bytes, str], key: str, version: Optional[int] = None
         return json.loads(data)
     except (ValueError, RecursionError, MemoryError) as e:  # JSONDecodeError, UnicodeDecodeError
         raise decode_error(e, key, version) from e
+
+
+def file_settings(
+    func: str,
+    durability: Optional[str],
+    initial_map_size: Optional[int],
+    max_map_size: Optional[int],
+    file_mode: Optional[int],
+    directory_mode: Optional[int],
+    max_readers: Optional[int],
+) -> "dict[str, Any]":
+    """The settings that concern a store's files, checked, as the settings JSON names them
+    (``None``: the library's default, left out)."""
+    settings: "dict[str, Any]" = {
+        "durability": None if durability is None else string(durability, func, "durability"),
+    }
+    for key, number in (
+        ("initial_map_size", initial_map_size),
+        ("max_map_size", max_map_size),
+        ("file_mode", file_mode),
+        ("directory_mode", directory_mode),
+        ("max_readers", max_readers),
+    ):
+        settings[key] = optional_integer(number, func, key)
+    return settings
+
+
+def settings_json(settings: "dict[str, Any]") -> bytes:
+    """The settings JSON the C ABI reads, without the ones left to the library's default."""
+    return json.dumps({k: v for k, v in settings.items() if v is not None}).encode("utf-8")

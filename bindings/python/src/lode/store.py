@@ -552,22 +552,14 @@ class EventStoreProvider:
         directory = _check.path(path, func, "path")
         settings: Dict[str, Any] = {
             "default_database": None if default_database is None else _check.string(default_database, func, "default_database"),
-            "durability": None if durability is None else _check.string(durability, func, "durability"),
         }
         for key, timeout in (("default_open_timeout", default_open_timeout), ("default_session_timeout", default_session_timeout)):
             if timeout is not None:
                 settings[key + "_ms"] = _check.timeout_ms(timeout, func, key)
-        for key, number in (
-            ("initial_map_size", initial_map_size),
-            ("max_map_size", max_map_size),
-            ("file_mode", file_mode),
-            ("directory_mode", directory_mode),
-            ("max_readers", max_readers),
-        ):
-            settings[key] = _check.optional_integer(number, func, key)
+        settings.update(_check.file_settings(func, durability, initial_map_size, max_map_size, file_mode, directory_mode, max_readers))
         self._native = library_for(library)
         self._native.sync_log_level()
-        settings_json = json.dumps({k: v for k, v in settings.items() if v is not None}).encode("utf-8")
+        settings_json = _check.settings_json(settings)
         self.path = directory
         self.default_database = default_database or "EventStores"
         raw_path = _check.text(directory, func, "path")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from ctypes import byref, c_uint32
-from typing import Any, Dict, Optional
+from typing import Optional
 
 from . import _check
 from ._native import StrPath, library_for
@@ -31,19 +30,9 @@ def upgrade_directory(
     call. The settings are those of :class:`EventStoreProvider` that concern the files."""
     func = "upgrade_directory"
     directory = _check.path(path, func, "path")
-    settings: Dict[str, Any] = {
-        "durability": None if durability is None else _check.string(durability, func, "durability"),
-    }
-    for key, number in (
-        ("initial_map_size", initial_map_size),
-        ("max_map_size", max_map_size),
-        ("file_mode", file_mode),
-        ("directory_mode", directory_mode),
-        ("max_readers", max_readers),
-    ):
-        settings[key] = _check.optional_integer(number, func, key)
+    settings = _check.file_settings(func, durability, initial_map_size, max_map_size, file_mode, directory_mode, max_readers)
     native = library_for(library)
-    settings_json = json.dumps({k: v for k, v in settings.items() if v is not None}).encode("utf-8")
+    settings_json = _check.settings_json(settings)
     raw_path = _check.text(directory, func, "path")
     was = c_uint32()
     native.call("lode_upgrade_directory", raw_path, len(raw_path), settings_json, len(settings_json), byref(was))
