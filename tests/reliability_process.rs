@@ -612,13 +612,11 @@ fn fork_while_opening_role(dir: &Path) {
 #[test]
 fn r_proc_1_a_child_forked_while_parent_threads_open_providers_opens_its_own() {
     const NAME: &str = "r_proc_1_a_child_forked_while_parent_threads_open_providers_opens_its_own";
-    if child_role().as_deref() == Some("fork") {
-        fork_while_opening_role(Path::new(&std::env::var("LODE_DIR").unwrap()));
-        return;
-    }
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("store");
-    fork_rounds(NAME, &dir, env_count("LODE_PROC_FORKS", 10));
+    fork_test(
+        NAME,
+        fork_while_opening_role,
+        env_count("LODE_PROC_FORKS", 10),
+    );
 }
 
 // -- R-PROC-1 with the C ABI's log callback ------------------------------------------------------
@@ -702,13 +700,14 @@ fn fork_while_logging_role(dir: &Path) {
 fn r_proc_1_a_child_forked_while_a_parent_thread_logs_sets_its_own_log_callback() {
     const NAME: &str =
         "r_proc_1_a_child_forked_while_a_parent_thread_logs_sets_its_own_log_callback";
-    if child_role().as_deref() == Some("fork") {
-        fork_while_logging_role(Path::new(&std::env::var("LODE_DIR").unwrap()));
+    let Some(rounds) = fork_test(
+        NAME,
+        fork_while_logging_role,
+        env_count("LODE_PROC_FORKS", 3),
+    ) else {
         return;
-    }
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("store");
-    for lines in fork_rounds(NAME, &dir, env_count("LODE_PROC_FORKS", 3)) {
+    };
+    for lines in rounds {
         assert!(
             lines.contains(&"CHILD code=0 set=0 unset=0".to_string()),
             "{lines:?}"

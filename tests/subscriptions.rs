@@ -1400,14 +1400,10 @@ fn fork_subscriber_role(dir: &Path) {
 fn s_sub_8_r_proc_1_inherited_subscriptions_fail_fast_after_fork_and_the_child_subscribes_anew() {
     const NAME: &str =
         "s_sub_8_r_proc_1_inherited_subscriptions_fail_fast_after_fork_and_the_child_subscribes_anew";
-    if child_role().as_deref() == Some("fork") {
-        fork_subscriber_role(Path::new(&std::env::var("LODE_DIR").unwrap()));
+    let Some(rounds) = fork_test(NAME, fork_subscriber_role, env_count("LODE_SUB_FORKS", 5)) else {
         return;
-    }
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("store");
-    let rounds = env_count("LODE_SUB_FORKS", 5);
-    for lines in fork_rounds(NAME, &dir, rounds) {
+    };
+    for lines in rounds {
         assert!(lines.contains(&"CHILD OK".to_string()), "{lines:?}");
     }
 }
@@ -1591,11 +1587,5 @@ fn fork_c_subscriber_role(dir: &Path) {
 fn s_sub_8_r_proc_1_c_abi_handles_inherited_across_fork_fail_fast_while_parent_threads_call_in() {
     const NAME: &str =
         "s_sub_8_r_proc_1_c_abi_handles_inherited_across_fork_fail_fast_while_parent_threads_call_in";
-    if child_role().as_deref() == Some("fork") {
-        fork_c_subscriber_role(Path::new(&std::env::var("LODE_DIR").unwrap()));
-        return;
-    }
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("store");
-    fork_rounds(NAME, &dir, env_count("LODE_SUB_FORKS", 5));
+    fork_test(NAME, fork_c_subscriber_role, env_count("LODE_SUB_FORKS", 5));
 }

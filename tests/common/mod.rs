@@ -33,6 +33,22 @@ pub fn fork_rounds(test_name: &str, dir: &std::path::Path, rounds: u64) -> Vec<V
         .collect()
 }
 
+/// A fork test: in the child role `fork` this process plays `role` on the store directory
+/// `LODE_DIR` and returns `None`; otherwise it runs `rounds` of [`fork_rounds`] on a fresh
+/// directory and returns each round's lines.
+pub fn fork_test(
+    test_name: &str,
+    role: fn(&std::path::Path),
+    rounds: u64,
+) -> Option<Vec<Vec<String>>> {
+    if child_role().as_deref() == Some("fork") {
+        role(std::path::Path::new(&std::env::var("LODE_DIR").unwrap()));
+        return None;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    Some(fork_rounds(test_name, &tmp.path().join("store"), rounds))
+}
+
 /// The child role this process plays, if it is a child.
 pub fn child_role() -> Option<String> {
     std::env::var(CHILD_ROLE).ok()
