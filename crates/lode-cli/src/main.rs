@@ -138,16 +138,15 @@ fn print_json(value: &serde_json::Value) -> Result<(), Failure> {
     print(&serde_json::to_string_pretty(value).unwrap_or_default())
 }
 
-/// The store directory `dir`, which must already hold a store: opening a provider on a
-/// directory without one would make an empty store there (a typo would then be backed up).
+/// The store directory `dir`, which must already hold a store: a plain open would make an
+/// empty store in a mistyped path (which a backup would then copy).
 fn existing_store(dir: &Path) -> Result<EventStoreProvider, Failure> {
-    if !dir.join("data.mdb").is_file() {
-        return Err(Failure::Io(format!(
-            "'{}' holds no store (no data.mdb there)",
-            dir.display()
-        )));
-    }
-    Ok(EventStoreProvider::open(dir, ProviderSettings::default())?)
+    EventStoreProvider::open_existing(dir, ProviderSettings::default()).map_err(|e| match &e {
+        lode::Error::Storage { source, .. } if source.code == "NOT_A_STORE" => {
+            Failure::Io(format!("'{}' holds no store", dir.display()))
+        }
+        _ => Failure::Call(e),
+    })
 }
 
 fn verify(a: Args) -> Result<(), Failure> {

@@ -85,9 +85,14 @@ pub(crate) fn open_directory(path: &Path, settings: &LmdbSettings) -> Result<Arc
 /// Opens the directory `path`, which must already hold a store (nothing is created there); an
 /// environment this process has open on it is shared whatever its settings (verify, backups).
 pub(crate) fn open_existing(path: &Path) -> Result<Arc<dyn Backend>> {
+    open_existing_with(path, &LmdbSettings::default())
+}
+
+/// The backend of the store already in `path`, with `settings`; a directory that holds none is
+/// refused (Storage, code `NOT_A_STORE`) and nothing is created there.
+pub(crate) fn open_existing_with(path: &Path, settings: &LmdbSettings) -> Result<Arc<dyn Backend>> {
     Ok(Arc::new(lode_lmdb::LmdbBackend::open_existing(
-        path,
-        &LmdbSettings::default(),
+        path, settings,
     )?))
 }
 

@@ -37,6 +37,21 @@ impl EventStoreProvider {
         Ok(Self::with_backend(backend, store))
     }
 
+    /// Opens the store already in `path`, as [`open`](Self::open) does, but never creates one:
+    /// a directory that holds no store (or does not exist) is refused with a Storage error,
+    /// code `NOT_A_STORE`, and nothing is made there. For tools that act on an existing store
+    /// (a backup, an inspection), where a mistyped path must not become an empty store.
+    pub fn open_existing(
+        path: impl AsRef<Path>,
+        settings: ProviderSettings,
+    ) -> Result<EventStoreProvider> {
+        let (store, lmdb) = settings.split();
+        check_store_settings(&store)?;
+        let backend = open::open_existing_with(path.as_ref(), &lmdb)?;
+        tracing::debug!(target: "lode::provider", location = %backend.location(), "provider opened");
+        Ok(Self::with_backend(backend, store))
+    }
+
     /// Opens with the default settings.
     pub fn open_default(path: impl AsRef<Path>) -> Result<EventStoreProvider> {
         Self::open(path, ProviderSettings::default())
