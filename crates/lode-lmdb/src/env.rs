@@ -34,7 +34,7 @@ use lode_backend::{Error, Result, StorageCause};
 
 use crate::settings::{Durability, LmdbSettings};
 use crate::wait::Waiters;
-use crate::{data_file, registry};
+use crate::{data_file, prefetch, registry};
 
 /// The on-disk format this library writes and reads. A directory in format 1 is upgraded by
 /// [`crate::upgrade`] (opening it says so); one with a larger number is refused.
@@ -914,6 +914,8 @@ where
         cursor_op(&cursor, Some(from), lmdb_sys::MDB_SET_RANGE)?
     };
     while let Some((k, v)) = entry {
+        // The next node is usually right below this one; start loading it while `f` works.
+        prefetch::next_nodes(k, v);
         if !f(k, v)? {
             break;
         }

@@ -6,6 +6,7 @@
 //!
 //! Where things are: `env.rs` is the environment (tables, transactions, map growth, the gate);
 //! `registry.rs` keeps one environment per data file per process and detects `fork()`;
+//! `prefetch.rs` hints the CPU at the next record of a table walk;
 //! `data_file.rs` refuses a truncated data file before LMDB maps it; `copy.rs` copies a live
 //! environment (backups) with progress and cancellation; `layout.rs` is the byte
 //! layout of every key and value (docs/storage-layout.md); `view.rs` implements the store's
@@ -17,6 +18,7 @@ mod copy;
 mod data_file;
 mod env;
 mod layout;
+mod prefetch;
 mod registry;
 mod settings;
 mod upgrade;
@@ -35,6 +37,11 @@ use crate::env::Storage;
 pub use crate::env::FORMAT_VERSION;
 pub use crate::settings::{Durability, LmdbSettings, MAX_READERS};
 pub use crate::upgrade::{upgrade, Upgraded};
+
+/// The prefetch hint every table walk gives (`prefetch.rs`), for the benchmark's raw-LMDB
+/// baseline that measures the same walk with the same hint; not part of the backend's API.
+#[doc(hidden)]
+pub use crate::prefetch::next_nodes as prefetch_next_nodes;
 
 /// The name this backend's storage errors carry.
 pub const NAME: &str = "lmdb";
