@@ -63,6 +63,10 @@ pub trait Backend: Send + Sync {
     /// Bytes the backend has set aside for the store (LMDB: its memory map).
     fn allocated_bytes(&self) -> u64;
 
+    /// Bytes the store's data takes on disk now (LMDB: the data file's length, free pages
+    /// included).
+    fn stored_bytes(&self) -> Result<u64>;
+
     /// The position of the log's last committed event (0 when the log is empty).
     fn head(&self) -> Result<u64>;
 

@@ -254,9 +254,7 @@ fn info(a: Args) -> Result<(), Failure> {
     let [dir] = a.positional(["DIR"])?;
     let provider = existing_store(&dir)?;
     let position = provider.head_position()?;
-    let data_bytes = std::fs::metadata(dir.join("data.mdb"))
-        .map(|m| m.len())
-        .map_err(|e| Failure::Io(format!("reading '{}': {e}", dir.display())))?;
+    let data_bytes = provider.stored_bytes()?;
     let backup = lode::read_backup_info(&dir)?;
     if a.flag("--json") {
         print_json(&serde_json::json!({

@@ -432,6 +432,14 @@ impl Storage {
         })
     }
 
+    /// The data file's length in bytes (free pages included).
+    pub(crate) fn data_file_bytes(&self) -> Result<u64> {
+        self.check_process()?;
+        std::fs::metadata(self.path().join(DATA_FILE))
+            .map(|m| m.len())
+            .map_err(|e| io_error("reading the data file's length", e))
+    }
+
     /// The current size of the memory map in bytes (0 in a process that inherited it).
     pub(crate) fn map_size(&self) -> usize {
         if self.check_process().is_err() {

@@ -112,6 +112,10 @@ impl Backend for LmdbBackend {
         self.storage.map_size() as u64
     }
 
+    fn stored_bytes(&self) -> Result<u64> {
+        self.storage.data_file_bytes()
+    }
+
     fn head(&self) -> Result<u64> {
         lode_backend::read(self, "reading the log's head", |r| {
             Ok(r.log_head()?.map_or(0, |h| h.position))

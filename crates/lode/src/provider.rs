@@ -87,6 +87,12 @@ impl EventStoreProvider {
         self.core.backend.allocated_bytes() as usize
     }
 
+    /// Bytes the store takes on disk now (LMDB: the data file, free pages included; a compacted
+    /// backup leaves those out).
+    pub fn stored_bytes(&self) -> Result<u64> {
+        self.core.backend.stored_bytes()
+    }
+
     /// The global log's last position (0 while it is empty).
     pub fn head_position(&self) -> Result<u64> {
         self.core.backend.head()
