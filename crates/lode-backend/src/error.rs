@@ -251,6 +251,25 @@ impl Error {
         }
     }
 
+    /// A Serialization error for a damaged record of the global log at `position`; its key is
+    /// [`log_position_key`], which [`Error::log_position`] reads back.
+    pub fn damaged_log(position: u64, reason: impl Into<String>) -> Error {
+        Error::Serialization {
+            key: log_position_key(position),
+            version: None,
+            reason: reason.into(),
+        }
+    }
+
+    /// The log position a [`Error::damaged_log`] error names (verify resumes its walk after
+    /// it); `None` for any other error.
+    pub fn log_position(&self) -> Option<u64> {
+        match self {
+            Error::Serialization { key, .. } => key.strip_prefix(LOG_POSITION_PREFIX)?.parse().ok(),
+            _ => None,
+        }
+    }
+
     /// A Serialization error for a damaged record of store `store_id` at `version`.
     pub fn corrupt(store_id: &str, version: u64, reason: impl Into<String>) -> Error {
         Error::Serialization {
@@ -329,5 +348,33 @@ impl Error {
         };
         v["kind"] = json!(self.kind().name());
         v.to_string()
+    }
+}
+
+const LOG_POSITION_PREFIX: &str = "global log position ";
+
+/// How errors and reports name a place in the global log: `global log position 12`.
+pub fn log_position_key(position: u64) -> String {
+    format!("{LOG_POSITION_PREFIX}{position}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// verify resumes a log walk after the position a damage error names: the name and its
+    /// reading are one pair, and no other error names a position.
+    #[test]
+    fn a_damaged_log_error_names_its_position_and_nothing_else_does() {
+        for position in [0, 1, 12, u64::MAX] {
+            let e = Error::damaged_log(position, "the entry is damaged");
+            assert_eq!(e.log_position(), Some(position));
+            assert!(e.to_string().contains(&log_position_key(position)), "{e}");
+        }
+        assert_eq!(
+            Error::corrupt("db/name/id", 12, "damaged").log_position(),
+            None
+        );
+        assert_eq!(Error::invalid("position", "12").log_position(), None);
     }
 }

@@ -20,7 +20,7 @@ pub mod records;
 pub mod stream;
 
 pub use backend::{read, write, Backend, CopyOptions, CopyReport, ReadView, WriteView};
-pub use error::{format_micros, Error, ErrorKind, Micros, Result, StorageCause};
+pub use error::{format_micros, log_position_key, Error, ErrorKind, Micros, Result, StorageCause};
 pub use messages::Messages;
 pub use records::{
     Append, Checkpoint, CommandRecord, EventRef, EventSource, IndexEntry, IndexKind, Lease,

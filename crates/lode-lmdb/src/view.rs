@@ -33,7 +33,7 @@ fn damaged(key: String, reason: impl Into<String>) -> Error {
 }
 
 fn damaged_log(position: u64, reason: impl Into<String>) -> Error {
-    damaged(format!("global log position {position}"), reason)
+    Error::damaged_log(position, reason)
 }
 
 // -- streams ------------------------------------------------------------------------------------

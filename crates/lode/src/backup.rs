@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use lode_backend::{
-    format_micros, Backend, CommandRecord, CopyOptions, Error, EventSource, Micros, Result,
+    format_micros, log_position_key, Backend, CommandRecord, CopyOptions, Error, EventSource,
+    Micros, Result,
 };
 
 use crate::provider::EventStoreProvider;
@@ -657,7 +658,7 @@ fn compare_events(
         let positions: std::collections::BTreeSet<u64> =
             a.keys().chain(b.keys()).copied().collect();
         for position in positions {
-            let place = format!("global log position {position}");
+            let place = log_position_key(position);
             match (a.get(&position), b.get(&position)) {
                 (Some(x), Some(y)) => {
                     compared += 1;
@@ -707,7 +708,7 @@ fn compare_events(
             // The record after the last one read is damaged (verify names it): skip it.
             found.problem_at(
                 ProblemKind::Damaged,
-                format!("global log position {from}"),
+                log_position_key(from),
                 format!("{which} cannot be read here, so it was not compared: {e}"),
                 Location::position(from),
             );

@@ -27,8 +27,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use lode_backend::{
-    format_micros, Backend, EventRef, EventSource, IndexEntry, IndexKind, Micros, ReadView, Result,
-    StreamId,
+    format_micros, log_position_key, Backend, EventRef, EventSource, IndexEntry, IndexKind, Micros,
+    ReadView, Result, StreamId,
 };
 
 use crate::envelope;
@@ -225,16 +225,6 @@ impl Report {
                 position: at.position,
             });
         }
-    }
-}
-
-/// The log position a damage error of a log walk names (`global log position 12`), if any.
-fn logged_position(e: &lode_backend::Error) -> Option<u64> {
-    match e {
-        lode_backend::Error::Serialization { key, .. } => {
-            key.strip_prefix("global log position ")?.parse().ok()
-        }
-        _ => None,
     }
 }
 
@@ -489,7 +479,7 @@ fn check_streams(
                             if let Some(other) = previous {
                                 problems.push((
                                     ProblemKind::Log,
-                                    format!("global log position {}", e.position),
+                                    log_position_key(e.position),
                                     format!(
                                         "two events carry this position: {} and store '{}' version {}",
                                         place(),
@@ -555,7 +545,7 @@ fn check_log(r: &dyn ReadView, report: &mut Report, events: &BTreeMap<u64, Expec
     let mut restarts = 0usize;
     loop {
         let walk = r.events(EventSource::Log { from }, &mut |e| {
-            let place = || format!("global log position {}", e.position);
+            let place = || log_position_key(e.position);
             let at = || Location::event(&e.stream.store_id(), e.version, Some(e.position));
             if e.position != next {
                 problems.push((
@@ -609,10 +599,10 @@ fn check_log(r: &dyn ReadView, report: &mut Report, events: &BTreeMap<u64, Expec
             Ok(true)
         });
         let Err(e) = walk else { break };
-        let position = logged_position(&e).unwrap_or(next);
+        let position = e.log_position().unwrap_or(next);
         problems.push((
             ProblemKind::Damaged,
-            format!("global log position {position}"),
+            log_position_key(position),
             e.to_string(),
             Location::position(position),
         ));
