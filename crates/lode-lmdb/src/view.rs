@@ -1039,19 +1039,20 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
         w.put_append(Table::Log, &position.to_be_bytes(), &entry.encode())?;
     }
     // Message ids, in key order.
-    let mut ids: Vec<(&str, u64)> = a
+    let mut ids: Vec<(SortKey<'_>, u64)> = a
         .events
         .iter()
         .enumerate()
-        .map(|(k, e)| (e.id, a.head.version + k as u64 + 1))
+        .map(|(k, e)| (SortKey::new(e.id), a.head.version + k as u64 + 1))
         .collect();
-    // Time-ordered ids (what `create_message` makes) arrive sorted: then there is no sort.
+    // Time-ordered ids arrive sorted: then there is no sort.
     if !ids.is_sorted() {
         ids.sort_unstable();
     }
-    for (id, version) in ids {
+    let mut puts = w.ordered_puts(Table::MessageIds)?;
+    for (SortKey(_, id), version) in ids {
         layout::message_id_key_into(&mut key, num, id);
-        w.put_at_end_or_insert(Table::MessageIds, &key, &version.to_be_bytes())?;
+        puts.put(w, &key, &version.to_be_bytes())?;
     }
     // Type groups: the append's offsets of each (type, version), in key order (so type ids are
     // given to new types in name order, as before).
@@ -1063,6 +1064,7 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
             .collect(),
     );
     let mut value = Vec::with_capacity(16);
+    let mut puts = w.ordered_puts(Table::TypeGroups)?;
     for ((name, version), mut offsets) in types {
         let first = offsets[0];
         let type_id = intern_type(w, name, version)?;
@@ -1070,22 +1072,23 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
         layout::Group::of_offsets(&offsets).encode_into(&mut value);
         let group_key =
             layout::type_group_key(type_id, version, a.first_position + u64::from(first));
-        w.put_at_end_or_insert(Table::TypeGroups, &group_key, &value)?;
+        puts.put(w, &group_key, &value)?;
     }
     // Correlation groups, in key order.
     let corrs = groups_in_order(
         a.events
             .iter()
             .enumerate()
-            .filter_map(|(k, e)| e.correlation_id.map(|c| (c, k as u32)))
+            .filter_map(|(k, e)| e.correlation_id.map(|c| (SortKey::new(c), k as u32)))
             .collect(),
     );
-    for (corr, mut offsets) in corrs {
+    let mut puts = w.ordered_puts(Table::CorrGroups)?;
+    for (SortKey(_, corr), mut offsets) in corrs {
         let first = offsets[0];
         offsets.iter_mut().for_each(|k| *k -= first);
         layout::Group::of_offsets(&offsets).encode_into(&mut value);
         layout::string_position_key_into(&mut key, corr, a.first_position + u64::from(first));
-        w.put_at_end_or_insert(Table::CorrGroups, &key, &value)?;
+        puts.put(w, &key, &value)?;
     }
     if !a.events.is_empty() {
         // One time-index entry per append: its events share `recorded_at` and are contiguous in
@@ -1109,6 +1112,23 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
             .map_err(|e| refused_overwrite(e, a.stream, a.head.version + 1))?;
     }
     Ok(())
+}
+
+/// A string behind its first 16 bytes read as one big-endian number (zero-padded): ordered
+/// exactly as the string is (a tie on the number falls back to the whole string), but two
+/// ids that share a time prefix (`create_message` puts the time first) usually compare as
+/// integers instead of through `memcmp`. Sorting the message ids and correlation ids of a
+/// 1,000-event append that way instead of as strings saves ~1,900 instructions per event (P1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct SortKey<'a>(u128, &'a str);
+
+impl<'a> SortKey<'a> {
+    fn new(s: &'a str) -> SortKey<'a> {
+        let mut head = [0u8; 16];
+        let n = s.len().min(16);
+        head[..n].copy_from_slice(&s.as_bytes()[..n]);
+        SortKey(u128::from_be_bytes(head), s)
+    }
 }
 
 /// The offsets of `items` (key, offset in the append; offsets increasing) grouped by key, the
@@ -1210,7 +1230,34 @@ impl WriteView for WriteTxn<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::groups_in_order;
+    use super::{groups_in_order, SortKey};
+
+    /// Message ids and correlation ids are written in key order (Q-Q-3): `SortKey` orders
+    /// exactly as the strings do, around the 16-byte prefix, with NUL bytes and prefixes.
+    #[test]
+    fn sort_key_orders_as_the_strings() {
+        let mut words: Vec<String> = vec![String::new(), "\0".into(), "\0\0".into()];
+        for base in [
+            "a",
+            "ab",
+            "AAAAAAAAAAAAAAA",
+            "AAAAAAAAAAAAAAAA",
+            "AAAAAAAAAAAAAAAAA",
+        ] {
+            for tail in ["", "\0", "\0a", "a", "A", "-", "_", "\u{7f}", "é"] {
+                words.push(format!("{base}{tail}"));
+            }
+        }
+        for a in &words {
+            for b in &words {
+                assert_eq!(
+                    SortKey::new(a).cmp(&SortKey::new(b)),
+                    a.cmp(b),
+                    "{a:?} against {b:?}"
+                );
+            }
+        }
+    }
 
     /// Q-Q-1, Q-Q-3 (the groups the type and correlation indexes hold): every path of
     /// `groups_in_order` (sorted keys, a few distinct keys, many distinct keys) gives what
