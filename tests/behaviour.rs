@@ -589,6 +589,49 @@ fn b_app_6_exact_retries_are_idempotent_other_reuse_is_refused() {
     assert_eq!(t.add(&batch).unwrap(), 3);
 }
 
+/// B-APP-6 where a batch's ids lie on many index pages, among other streams' ids (the
+/// backend looks a batch's ids up with one cursor): an exact retry of an old batch, a batch
+/// whose one known id lies deep in the stream, and ids in decreasing order.
+#[test]
+fn b_app_6_retries_and_known_ids_are_found_across_index_pages() {
+    let (_d, p) = provider();
+    let streams: Vec<EventStore> = ["1", "2", "3"].iter().map(|id| open(&p, id)).collect();
+    for round in 0..6u32 {
+        for s in &streams {
+            // Ids of every stream interleave in the index (same prefixes).
+            let from = round * 500 + 1;
+            s.add(&ids(from..=from + 499, "m")).unwrap();
+        }
+    }
+    let s = &streams[1];
+    assert_eq!(s.version().unwrap(), 3000);
+    // An exact retry of round 2's batch: nothing written, its own last version.
+    assert_eq!(s.add(&ids(1001..=1500, "m")).unwrap(), 1500);
+    // Reversed, it is not a retry.
+    let mut reversed = ids(1001..=1500, "m");
+    reversed.reverse();
+    match s.add(&reversed) {
+        Err(Error::DuplicateIdempotencyId { id, .. }) => assert_eq!(id, "m1500"),
+        other => panic!("{other:?}"),
+    }
+    // New ids around one known id from deep in the stream.
+    let mut mixed = ids(1..=300, "fresh");
+    mixed.insert(150, msg("m1234", None));
+    match s.add(&mixed) {
+        Err(Error::DuplicateIdempotencyId { id, .. }) => assert_eq!(id, "m1234"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        s.version().unwrap(),
+        3000,
+        "nothing written by refused batches"
+    );
+    // The same new ids without it go in; their retry is found too.
+    assert_eq!(s.add(&ids(1..=300, "fresh")).unwrap(), 3300);
+    assert_eq!(s.add(&ids(1..=300, "fresh")).unwrap(), 3300);
+    assert_eq!(p.read_log(0, 20_000).unwrap().len(), 9300);
+}
+
 #[test]
 fn b_app_7_store_records_its_own_time_and_position() {
     let (_d, p) = provider();

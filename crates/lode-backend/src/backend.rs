@@ -133,6 +133,19 @@ pub trait ReadView {
     fn message_version(&self, stream: &StreamId, head: StreamHead, id: &str)
         -> Result<Option<u64>>;
 
+    /// [`ReadView::message_version`] of each of `ids`, in their order: what an append checks
+    /// for its whole batch (B-APP-6). A backend may look them up together.
+    fn message_versions(
+        &self,
+        stream: &StreamId,
+        head: StreamHead,
+        ids: &[&str],
+    ) -> Result<Vec<Option<u64>>> {
+        ids.iter()
+            .map(|id| self.message_version(stream, head, id))
+            .collect()
+    }
+
     /// Event `version` of the stream, if stored.
     fn event(
         &self,

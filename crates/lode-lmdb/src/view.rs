@@ -100,11 +100,41 @@ fn message_version(
 ) -> Result<Option<u64>> {
     let mut key = Vec::with_capacity(8 + id.len());
     layout::message_id_key_into(&mut key, head.slot, id);
-    let Some(v) = tx.get(Table::MessageIds, &key)? else {
-        return Ok(None);
-    };
+    match tx.get(Table::MessageIds, &key)? {
+        None => Ok(None),
+        Some(v) => message_id_entry(stream, head, id, v).map(Some),
+    }
+}
+
+/// [`message_version`] of each of `ids`, with one cursor (an append of 1,000 events checks
+/// 1,000 ids; one by one, each lookup walked down from the root: ~1,600 instructions per event
+/// in P1, ~500 with one cursor).
+fn message_versions(
+    tx: &impl Reads,
+    stream: &StreamId,
+    head: StreamHead,
+    ids: &[&str],
+) -> Result<Vec<Option<u64>>> {
+    let mut found = Vec::with_capacity(ids.len());
+    tx.get_each(
+        Table::MessageIds,
+        ids.len(),
+        |i, key| layout::message_id_key_into(key, head.slot, ids[i]),
+        |i, v| {
+            found.push(match v {
+                Some(v) => Some(message_id_entry(stream, head, ids[i], v)?),
+                None => None,
+            });
+            Ok(())
+        },
+    )?;
+    Ok(found)
+}
+
+/// The version a `message_ids` entry names, checked: 8 bytes, a version the stream holds.
+fn message_id_entry(stream: &StreamId, head: StreamHead, id: &str, v: &[u8]) -> Result<u64> {
     match layout::u64_be(v) {
-        Some(version) if v.len() == 8 && (1..=head.version).contains(&version) => Ok(Some(version)),
+        Some(version) if v.len() == 8 && (1..=head.version).contains(&version) => Ok(version),
         _ => Err(Error::Serialization {
             key: format!(
                 "message id index of store '{}', id '{id}'",
@@ -864,6 +894,14 @@ macro_rules! impl_read_view {
             ) -> Result<Option<u64>> {
                 message_version(self, stream, head, id)
             }
+            fn message_versions(
+                &self,
+                stream: &StreamId,
+                head: StreamHead,
+                ids: &[&str],
+            ) -> Result<Vec<Option<u64>>> {
+                message_versions(self, stream, head, ids)
+            }
             fn event(
                 &self,
                 stream: &StreamId,
@@ -1049,7 +1087,7 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
     if !ids.is_sorted() {
         ids.sort_unstable();
     }
-    let mut puts = w.ordered_puts(Table::MessageIds)?;
+    let mut puts = w.ordered_puts(Table::MessageIds);
     for (SortKey(_, id), version) in ids {
         layout::message_id_key_into(&mut key, num, id);
         puts.put(w, &key, &version.to_be_bytes())?;
@@ -1064,7 +1102,7 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
             .collect(),
     );
     let mut value = Vec::with_capacity(16);
-    let mut puts = w.ordered_puts(Table::TypeGroups)?;
+    let mut puts = w.ordered_puts(Table::TypeGroups);
     for ((name, version), mut offsets) in types {
         let first = offsets[0];
         let type_id = intern_type(w, name, version)?;
@@ -1074,16 +1112,20 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
             layout::type_group_key(type_id, version, a.first_position + u64::from(first));
         puts.put(w, &group_key, &value)?;
     }
-    // Correlation groups, in key order.
+    // Correlation groups, in key order: the key is `u16 len ‖ bytes ‖ position`, so by length
+    // first.
     let corrs = groups_in_order(
         a.events
             .iter()
             .enumerate()
-            .filter_map(|(k, e)| e.correlation_id.map(|c| (SortKey::new(c), k as u32)))
+            .filter_map(|(k, e)| {
+                e.correlation_id
+                    .map(|c| ((c.len(), SortKey::new(c)), k as u32))
+            })
             .collect(),
     );
-    let mut puts = w.ordered_puts(Table::CorrGroups)?;
-    for (SortKey(_, corr), mut offsets) in corrs {
+    let mut puts = w.ordered_puts(Table::CorrGroups);
+    for ((_, SortKey(_, corr)), mut offsets) in corrs {
         let first = offsets[0];
         offsets.iter_mut().for_each(|k| *k -= first);
         layout::Group::of_offsets(&offsets).encode_into(&mut value);
@@ -1116,7 +1158,8 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
 
 /// A string behind its first 16 bytes read as one big-endian number (zero-padded): ordered
 /// exactly as the string is (a tie on the number falls back to the whole string), but two
-/// ids that share a time prefix (`create_message` puts the time first) usually compare as
+/// ids that share a time prefix (`create_message`'s ids begin with the time in milliseconds,
+/// so the ids of one append mostly share their first 8 characters) usually compare as
 /// integers instead of through `memcmp`. Sorting the message ids and correlation ids of a
 /// 1,000-event append that way instead of as strings saves ~1,900 instructions per event (P1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

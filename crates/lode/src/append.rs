@@ -130,13 +130,12 @@ fn plan(w: &dyn WriteView, req: &AppendRequest<'_>, now: Micros) -> Result<Resul
 
     // B-APP-6: ids already in the stream make this a retry or a refusal.
     if let Some(head) = head {
-        let mut stored = Vec::with_capacity(req.messages.len());
-        for m in &req.messages {
-            let v = w.message_version(req.stream, head, &m.meta.id)?;
-            if let Some(v) = v {
+        let ids: Vec<&str> = req.messages.iter().map(|m| &*m.meta.id).collect();
+        let stored = w.message_versions(req.stream, head, &ids)?;
+        for (m, v) in req.messages.iter().zip(&stored) {
+            if let Some(v) = *v {
                 check_message_at(w, req.stream, head, &m.meta.id, v)?;
             }
-            stored.push(v);
         }
         if let Some(first_hit) = stored.iter().position(Option::is_some) {
             let first = stored[0];
