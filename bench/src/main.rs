@@ -317,6 +317,67 @@ impl Raw {
     }
 }
 
+/// Diagnostic baseline for P2: raw LMDB writing, per event, the records lode's format 2
+/// writes (docs/storage-layout.md) into as many tables: the event, its log entry, its message
+/// id, a type group, a correlation group, a time-index entry and the stream record. No
+/// checks, no parsing, no reads: what an append costs the disk with lode's layout and none
+/// of lode's code, so that P2's ratio can be split into layout and code.
+struct RawLayout {
+    env: lmdb::Environment,
+    dbs: [lmdb::Database; 7],
+}
+
+impl RawLayout {
+    fn open(dir: &Path) -> RawLayout {
+        let env = lmdb::Environment::new()
+            .set_flags(lmdb::EnvironmentFlags::NO_TLS)
+            .set_max_dbs(8)
+            .set_map_size(16 << 30)
+            .open(dir)
+            .expect("open raw LMDB");
+        let names = [
+            "events",
+            "log",
+            "message_ids",
+            "type_groups",
+            "corr_groups",
+            "by_time",
+            "streams",
+        ];
+        let dbs = names.map(|n| {
+            env.create_db(Some(n), lmdb::DatabaseFlags::empty())
+                .expect("create raw db")
+        });
+        RawLayout { env, dbs }
+    }
+
+    /// One commit: event `version` (= log position) of stream 1.
+    fn append(&self, version: u64, e: &Ev) {
+        let put = |txn: &mut lmdb::RwTransaction<'_>, t: usize, k: &[u8], v: &[u8]| {
+            txn.put(self.dbs[t], &k, &v, lmdb::WriteFlags::empty())
+                .expect("raw put");
+        };
+        let mut txn = self.env.begin_rw_txn().expect("raw txn");
+        let mut record = vec![0u8; 21];
+        record.extend_from_slice(&e.json);
+        put(&mut txn, 0, &Raw::key(1, version), &record);
+        put(&mut txn, 1, &version.to_be_bytes(), &[0u8; 24]);
+        let mut id = 1u64.to_be_bytes().to_vec();
+        id.extend_from_slice(e.id.as_bytes());
+        put(&mut txn, 2, &id, &version.to_be_bytes());
+        let mut group = (e.name.len() as u64).to_be_bytes().to_vec();
+        group.extend_from_slice(&version.to_be_bytes());
+        put(&mut txn, 3, &group, &1u32.to_be_bytes());
+        let mut corr = (e.correlation.len() as u16).to_be_bytes().to_vec();
+        corr.extend_from_slice(e.correlation.as_bytes());
+        corr.extend_from_slice(&version.to_be_bytes());
+        put(&mut txn, 4, &corr, &1u32.to_be_bytes());
+        put(&mut txn, 5, &Raw::key(version, version), &[]);
+        put(&mut txn, 6, b"stream", &[0u8; 20]);
+        txn.commit().expect("raw commit");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // SQLite baseline: the seed's events table.
 
@@ -504,8 +565,10 @@ fn p2(cfg: &Cfg, g: &Gen, rep: &mut Report) {
     let p = lode_provider(dl.path(), Durability::Full);
     let s = p.open_store(AGGREGATE, &acct).unwrap();
     let raw = Raw::open(dr.path(), false);
+    let dx = fresh_dir(cfg, "p2-raw-layout");
+    let raw_layout = RawLayout::open(dx.path());
     let mut c = sqlite_open(&ds.path().join("events.db"), true);
-    let (mut ll, mut lr, mut ls) = (vec![], vec![], vec![]);
+    let (mut ll, mut lr, mut ls, mut lx) = (vec![], vec![], vec![], vec![]);
     progress(&format!(
         "P2: {n} single-event appends each, {rounds} interleaved rounds"
     ));
@@ -525,6 +588,10 @@ fn p2(cfg: &Cfg, g: &Gen, rep: &mut Report) {
         }
         wl += w1 - w0;
         wr += written_bytes() - w1;
+        for (k, e) in chunk.iter().enumerate() {
+            let (t, _) = time(|| raw_layout.append(base + k as u64 + 1, e));
+            lx.push(t);
+        }
         for (k, e) in chunk.iter().enumerate() {
             let (t, _) =
                 time(|| sqlite_append(&mut c, &acct, base + k as u64 + 1, std::slice::from_ref(e)));
@@ -547,12 +614,16 @@ fn p2(cfg: &Cfg, g: &Gen, rep: &mut Report) {
         met: Some(ratio <= 1.1),
         note: format!(
             "p90: lode {:.0} µs, raw {:.0} µs, SQLite {:.0} µs; bytes written per commit: \
-             lode {:.0}, raw {:.0}",
+             lode {:.0}, raw {:.0}; raw LMDB writing lode's seven records in as many tables \
+             (no lode code): p50 {:.0} µs = {:.2}× raw, lode/that {:.2}",
             us(&ll, 0.9),
             us(&lr, 0.9),
             us(&ls, 0.9),
             wl as f64 / ll.len() as f64,
             wr as f64 / lr.len() as f64,
+            us(&lx, 0.5),
+            us(&lx, 0.5) / us(&lr, 0.5),
+            us(&ll, 0.5) / us(&lx, 0.5),
         ),
     });
     rep.extra
