@@ -483,45 +483,38 @@ fn p1(cfg: &Cfg, g: &Gen, rep: &mut Report) {
     let (mut wl, mut wr) = (0.0, 0.0);
     for r in 0..reps {
         progress(&format!(
-            "P1 rep {} of {reps}: {n} events in batches of {batch}",
+            "P1 rep {} of {reps}: {n} events in batches of {batch}, the three systems batch by \
+             batch",
             r + 1
         ));
-        {
-            let d = fresh_dir(cfg, "p1-lode");
-            let p = lode_provider(d.path(), Durability::Full);
-            let s = p.open_store(AGGREGATE, &acct).unwrap();
+        // The systems take turns batch by batch, so that the VM's drift over seconds (other
+        // guests, the host's disk) falls on all three alike instead of on whichever ran then.
+        let (dl, dr, ds) = (
+            fresh_dir(cfg, "p1-lode"),
+            fresh_dir(cfg, "p1-raw"),
+            fresh_dir(cfg, "p1-sqlite"),
+        );
+        let p = lode_provider(dl.path(), Durability::Full);
+        let s = p.open_store(AGGREGATE, &acct).unwrap();
+        let raw = Raw::open(dr.path(), false);
+        let mut c = sqlite_open(&ds.path().join("events.db"), true);
+        let (mut t_l, mut t_r, mut t_s) = (0.0, 0.0, 0.0);
+        let (mut w_l, mut w_r) = (0u64, 0u64);
+        for (i, ch) in evs.chunks(batch as usize).enumerate() {
             let w0 = written_bytes();
-            let (t, _) = time(|| {
-                for c in evs.chunks(batch as usize) {
-                    s.add(&jsons(c)).unwrap();
-                }
-            });
-            wl = (written_bytes() - w0) as f64 / n as f64;
-            assert_eq!(s.version().unwrap(), n);
-            tl.push(t);
+            t_l += time(|| s.add(&jsons(ch)).unwrap()).0;
+            let w1 = written_bytes();
+            t_r += time(|| raw.append(1, 1 + i as u64 * batch, ch)).0;
+            let w2 = written_bytes();
+            t_s += time(|| sqlite_append(&mut c, &acct, 1 + i as u64 * batch, ch)).0;
+            w_l += w1 - w0;
+            w_r += w2 - w1;
         }
-        {
-            let d = fresh_dir(cfg, "p1-raw");
-            let raw = Raw::open(d.path(), false);
-            let w0 = written_bytes();
-            let (t, _) = time(|| {
-                for (i, c) in evs.chunks(batch as usize).enumerate() {
-                    raw.append(1, 1 + i as u64 * batch, c);
-                }
-            });
-            tr.push(t);
-            wr = (written_bytes() - w0) as f64 / n as f64;
-        }
-        {
-            let d = fresh_dir(cfg, "p1-sqlite");
-            let mut c = sqlite_open(&d.path().join("events.db"), true);
-            let (t, _) = time(|| {
-                for (i, ch) in evs.chunks(batch as usize).enumerate() {
-                    sqlite_append(&mut c, &acct, 1 + i as u64 * batch, ch);
-                }
-            });
-            ts.push(t);
-        }
+        assert_eq!(s.version().unwrap(), n);
+        (wl, wr) = (w_l as f64 / n as f64, w_r as f64 / n as f64);
+        tl.push(t_l);
+        tr.push(t_r);
+        ts.push(t_s);
     }
     let rate = |t: &[f64]| n as f64 / median(t);
     let (l, r, s) = (rate(&tl), rate(&tr), rate(&ts));
