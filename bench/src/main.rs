@@ -237,6 +237,16 @@ struct Raw {
     db: lmdb::Database,
 }
 
+/// A raw LMDB environment on `dir` with a 16 GiB map, as every raw baseline opens one.
+fn raw_env(dir: &Path, flags: lmdb::EnvironmentFlags, max_dbs: u32) -> lmdb::Environment {
+    lmdb::Environment::new()
+        .set_flags(flags)
+        .set_max_dbs(max_dbs)
+        .set_map_size(16 << 30)
+        .open(dir)
+        .expect("open raw LMDB")
+}
+
 impl Raw {
     /// The same flags lode uses (`NO_TLS`, plus `NO_SYNC` for NoSync).
     fn open(dir: &Path, nosync: bool) -> Raw {
@@ -244,12 +254,7 @@ impl Raw {
         if nosync {
             flags |= lmdb::EnvironmentFlags::NO_SYNC;
         }
-        let env = lmdb::Environment::new()
-            .set_flags(flags)
-            .set_max_dbs(4)
-            .set_map_size(16 << 30)
-            .open(dir)
-            .expect("open raw LMDB");
+        let env = raw_env(dir, flags, 4);
         let db = env
             .create_db(Some("events"), lmdb::DatabaseFlags::empty())
             .expect("create raw db");
@@ -329,12 +334,7 @@ struct RawLayout {
 
 impl RawLayout {
     fn open(dir: &Path) -> RawLayout {
-        let env = lmdb::Environment::new()
-            .set_flags(lmdb::EnvironmentFlags::NO_TLS)
-            .set_max_dbs(8)
-            .set_map_size(16 << 30)
-            .open(dir)
-            .expect("open raw LMDB");
+        let env = raw_env(dir, lmdb::EnvironmentFlags::NO_TLS, 8);
         let names = [
             "events",
             "log",
@@ -1229,12 +1229,7 @@ fn dir_bytes(dir: &Path) -> u64 {
 /// Every entry of every named table of the store in `dir`, read in one transaction (what
 /// verify must read at least); returns the bytes touched.
 fn raw_scan_all(dir: &Path) -> u64 {
-    let env = lmdb::Environment::new()
-        .set_flags(lmdb::EnvironmentFlags::NO_TLS)
-        .set_max_dbs(32)
-        .set_map_size(16 << 30)
-        .open(dir)
-        .expect("open the store with raw LMDB");
+    let env = raw_env(dir, lmdb::EnvironmentFlags::NO_TLS, 32);
     // Every named table, whatever the on-disk format: they are the keys of the main database.
     let names: Vec<String> = {
         let main = env.open_db(None).expect("the main database");
