@@ -157,11 +157,7 @@ fn fork_role(dir: &Path) {
     let child_events = child.get(false).unwrap().len();
     child.close().unwrap();
     s.close().unwrap();
-    let exit = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -libc::WTERMSIG(status)
-    };
+    let exit = exit_code(status);
     say(&format!(
         "PARENT exit={exit} acked={} child_events={child_events}",
         acked.load(Ordering::SeqCst)
@@ -599,11 +595,7 @@ fn fork_while_opening_role(dir: &Path) {
         t.join().unwrap();
     }
     drop(p);
-    let exit = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -libc::WTERMSIG(status)
-    };
+    let exit = exit_code(status);
     say(&format!("PARENT exit={exit}"));
 }
 
@@ -685,11 +677,7 @@ fn fork_while_logging_role(dir: &Path) {
     logger.join().unwrap();
     SLOW_LOG.store(false, Ordering::SeqCst);
     set_log_callback(None);
-    let exit = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -libc::WTERMSIG(status)
-    };
+    let exit = exit_code(status);
     say(&format!("PARENT exit={exit}"));
 }
 

@@ -1378,11 +1378,7 @@ fn fork_subscriber_role(dir: &Path) {
     for t in threads {
         t.join().unwrap();
     }
-    let exit = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -libc::WTERMSIG(status)
-    };
+    let exit = exit_code(status);
     say(&format!("PARENT exit={exit}"));
     // The parent's subscriptions go on: one catches up over the child's events too.
     let seen = drain(&subs[0]);
@@ -1563,11 +1559,7 @@ fn fork_c_subscriber_role(dir: &Path) {
     for t in threads {
         t.join().unwrap();
     }
-    let exit = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -libc::WTERMSIG(status)
-    };
+    let exit = exit_code(status);
     say(&format!("PARENT exit={exit}"));
     // The parent's handles are untouched by the child's closes.
     let mut buf = null_mut();

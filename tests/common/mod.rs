@@ -196,6 +196,16 @@ impl Drop for ChildProc {
     }
 }
 
+/// A forked child's `waitpid` status as one number: its exit code, or minus the signal that
+/// killed it.
+pub fn exit_code(status: libc::c_int) -> i32 {
+    if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -libc::WTERMSIG(status)
+    }
+}
+
 /// Prints one line on stdout and flushes it at once (what a child reports to its parent).
 pub fn say(line: &str) {
     let mut out = std::io::stdout().lock();
