@@ -972,6 +972,14 @@ enum Largest {
 }
 
 impl OrderedPuts {
+    /// Starts a run of puts into `table`.
+    pub(crate) fn new(table: Table) -> OrderedPuts {
+        OrderedPuts {
+            table,
+            last: Largest::Untried,
+        }
+    }
+
     pub(crate) fn put(&mut self, w: &mut WriteTxn<'_>, key: &[u8], value: &[u8]) -> Result<()> {
         if let Largest::Unread = self.last {
             self.last = Largest::Known(w.last_key(self.table)?);
@@ -1020,12 +1028,12 @@ where
     F: FnMut(usize, Option<&[u8]>) -> Result<()>,
 {
     let mut buf = Vec::with_capacity(64);
-    if count <= 1 {
+    if count == 1 {
         // One key: a plain get (a cursor costs an allocation and gains nothing).
-        for i in 0..count {
-            key(i, &mut buf);
-            f(i, get_in(txn, d, &buf)?)?;
-        }
+        key(0, &mut buf);
+        return f(0, get_in(txn, d, &buf)?);
+    }
+    if count == 0 {
         return Ok(());
     }
     let cursor = txn
@@ -1152,14 +1160,6 @@ impl WriteTxn<'_> {
     /// storage error (failing the transaction), never as a misordered table.
     pub(crate) fn put_append(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<()> {
         self.put_flagged(table, key, value, lmdb::WriteFlags::APPEND)
-    }
-
-    /// Starts a run of [`OrderedPuts`] into `table`.
-    pub(crate) fn ordered_puts(&self, table: Table) -> OrderedPuts {
-        OrderedPuts {
-            table,
-            last: Largest::Untried,
-        }
     }
 
     /// The largest key of `table`, copied.

@@ -21,7 +21,7 @@ use lode_backend::{
     StreamId, WriteView,
 };
 
-use crate::env::{is_key_exists, ReadTxn, Reads, Table, WriteTxn, META_NEXT_TYPE_ID};
+use crate::env::{is_key_exists, OrderedPuts, ReadTxn, Reads, Table, WriteTxn, META_NEXT_TYPE_ID};
 use crate::layout::{self, LogEntry, StreamInfo};
 
 fn damaged(key: String, reason: impl Into<String>) -> Error {
@@ -1087,7 +1087,7 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
     if !ids.is_sorted() {
         ids.sort_unstable();
     }
-    let mut puts = w.ordered_puts(Table::MessageIds);
+    let mut puts = OrderedPuts::new(Table::MessageIds);
     for (SortKey(_, id), version) in ids {
         layout::message_id_key_into(&mut key, num, id);
         puts.put(w, &key, &version.to_be_bytes())?;
@@ -1102,7 +1102,7 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
             .collect(),
     );
     let mut value = Vec::with_capacity(16);
-    let mut puts = w.ordered_puts(Table::TypeGroups);
+    let mut puts = OrderedPuts::new(Table::TypeGroups);
     for ((name, version), mut offsets) in types {
         let first = offsets[0];
         let type_id = intern_type(w, name, version)?;
@@ -1124,7 +1124,7 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
             })
             .collect(),
     );
-    let mut puts = w.ordered_puts(Table::CorrGroups);
+    let mut puts = OrderedPuts::new(Table::CorrGroups);
     for ((_, SortKey(_, corr)), mut offsets) in corrs {
         let first = offsets[0];
         offsets.iter_mut().for_each(|k| *k -= first);
