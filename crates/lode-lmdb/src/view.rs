@@ -32,10 +32,6 @@ fn damaged(key: String, reason: impl Into<String>) -> Error {
     }
 }
 
-fn damaged_log(position: u64, reason: impl Into<String>) -> Error {
-    Error::damaged_log(position, reason)
-}
-
 // -- streams ------------------------------------------------------------------------------------
 
 /// The stream's head, cross-checked (R-BAD-4): the `streams` record must name a stream number
@@ -358,17 +354,18 @@ fn resolve_position(tx: &impl Reads, position: u64) -> Result<(LogEntry, StoredE
     let entry = tx
         .get(Table::Log, &position.to_be_bytes())?
         .map(|v| {
-            LogEntry::decode(v).ok_or_else(|| damaged_log(position, "the log entry is damaged"))
+            LogEntry::decode(v)
+                .ok_or_else(|| Error::damaged_log(position, "the log entry is damaged"))
         })
         .transpose()?
-        .ok_or_else(|| damaged_log(position, "there is no log entry at this position"))?;
+        .ok_or_else(|| Error::damaged_log(position, "there is no log entry at this position"))?;
     let bytes = tx
         .get(
             Table::Events,
             &layout::version_key(entry.stream, entry.version),
         )?
         .ok_or_else(|| {
-            damaged_log(
+            Error::damaged_log(
                 position,
                 format!(
                     "the log entry names version {} of stream number {}, which is not stored",
@@ -385,11 +382,11 @@ fn resolve_position(tx: &impl Reads, position: u64) -> Result<(LogEntry, StoredE
             .and_then(StreamId::decode)
         {
             Some(stream) => Error::corrupt(&stream.store_id(), entry.version, reason),
-            None => damaged_log(position, reason),
+            None => Error::damaged_log(position, reason),
         }
     })?;
     if stored.position != position || stored.recorded_at != entry.recorded_at {
-        return Err(damaged_log(
+        return Err(Error::damaged_log(
             position,
             format!(
                 "the log entry names version {} of stream number {}, but that event is at position {}",
@@ -406,7 +403,7 @@ fn log_head(tx: &impl Reads) -> Result<Option<LogHead>> {
         Some((k, _)) => {
             let position = layout::u64_be(k)
                 .filter(|_| k.len() == 8)
-                .ok_or_else(|| damaged_log(0, "the log's last key is not a position"))?;
+                .ok_or_else(|| Error::damaged_log(0, "the log's last key is not a position"))?;
             let (entry, _) = resolve_position(tx, position)?;
             Ok(Some(LogHead {
                 position,
@@ -639,7 +636,7 @@ fn events(
                 visited += 1;
                 let position = layout::u64_be(k)
                     .filter(|_| k.len() == 8)
-                    .ok_or_else(|| damaged_log(0, "a log key is not a position"))?;
+                    .ok_or_else(|| Error::damaged_log(0, "a log key is not a position"))?;
                 at_position(position)
             })?;
         }
@@ -703,7 +700,7 @@ fn events(
                     match LogEntry::decode(v) {
                         Some(e) if e.recorded_at < to => at_position(position),
                         Some(_) => Ok(false),
-                        None => Err(damaged_log(position, "the log entry is damaged")),
+                        None => Err(Error::damaged_log(position, "the log entry is damaged")),
                     }
                 })?;
             }
