@@ -571,12 +571,17 @@ fn k_bak_5_progress_is_reported_and_a_cancelled_backup_leaves_nothing() {
 // -- K-BAK-6 ------------------------------------------------------------------------------------
 
 /// A backup (closed, not open in this process) of `Acct/7` with 10 events of type T and
-/// `Other/1` with 3 of type U, appended in that order (positions 1..10, 11..13).
+/// `Other/1` with 3 of type U, appended in that order (positions 1..10, 11..13), every append
+/// indexed as it commits (`index_lag: 0`, so the indexes have entries to damage).
 fn damage_fixture(tmp: &Path, name: &str) -> PathBuf {
     let dir = tmp.join(format!("{name}-source"));
     let target = tmp.join(name);
     {
-        let p = EventStoreProvider::open(&dir, settings()).unwrap();
+        let indexed = ProviderSettings {
+            index_lag: 0,
+            ..settings()
+        };
+        let p = EventStoreProvider::open(&dir, indexed).unwrap();
         let a = p.open_store("Acct", "7").unwrap();
         for k in 1..=10 {
             a.add(&[ev(&format!("a{k}"), "T", "\"N\":1")]).unwrap();
@@ -624,7 +629,7 @@ fn k_bak_6_verify_of_a_directory_names_every_injected_damage() {
         ),
         (
             "a missing index entry",
-            // The type index entry (a group of one event, format 2) of position 12.
+            // The type index entry (a group of one event) of position 12.
             Box::new(|txn, db| {
                 let groups = db("type_groups");
                 let key = {

@@ -2,12 +2,15 @@
 //! R-BAD-5, R-BAD-6). Each rule was found broken once by an independent review.
 //!
 //! Damage is made on a copy of a closed store, with plain LMDB writes that change one record
-//! the way a bug or a bad disk could (a stream record that says 8 when 10 events exist, a log
-//! entry naming the wrong event, ...). Truncation cuts `data.mdb` short; the open that must
-//! refuse it runs in a child process, so a SIGBUS would show as a failed test, not a dead run.
+//! the way a bug or a bad disk could (a stream record naming another stream's number, a log
+//! entry naming the wrong event, a flipped byte in the unindexed tail of the log, ...), in the
+//! bytes of on-disk format 3 (docs/storage-layout.md). Truncation cuts `data.mdb` short; the
+//! open that must refuse it runs in a child process, so a SIGBUS would show as a failed test,
+//! not a dead run.
 
 mod common;
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -19,6 +22,16 @@ fn settings() -> ProviderSettings {
     ProviderSettings {
         durability: Durability::NoMetaSync,
         ..ProviderSettings::default()
+    }
+}
+
+/// The settings of the store [`make_store`] makes: `index_lag: 0` indexes every append as it
+/// commits, so the type, correlation and message-id tables cover every event (and have entries
+/// to damage). [`make_lagging_store`]'s store keeps the default lag instead.
+fn indexed() -> ProviderSettings {
+    ProviderSettings {
+        index_lag: 0,
+        ..settings()
     }
 }
 
@@ -36,10 +49,10 @@ fn stream_key(database: &str, name: &str, id: &str) -> Vec<u8> {
     k
 }
 
-/// A `streams` value of format 2: `num ‖ version ‖ crc32 of both (LE)`, with a valid CRC (so
-/// only the cross-check against the stream's events can tell it is wrong).
-fn stream_record(num: u64, version: u64) -> Vec<u8> {
-    let mut v = [num.to_be_bytes(), version.to_be_bytes()].concat();
+/// A `streams` value of format 3: `num u64 BE ‖ crc32 of those 8 bytes (LE)`, with a valid CRC
+/// (so only the cross-check against the `stream_names` record can tell it is wrong).
+fn stream_record(num: u64) -> Vec<u8> {
+    let mut v = num.to_be_bytes().to_vec();
     let crc = crc32fast::hash(&v);
     v.extend_from_slice(&crc.to_le_bytes());
     v
@@ -70,31 +83,109 @@ fn raw_get(dir: &Path, table: &str, key: &[u8]) -> Option<Vec<u8>> {
     v
 }
 
-/// A `by_time` key: recorded-at (offset so negatives sort first), first position of the append.
-fn time_key(recorded_at: i64, position: u64) -> Vec<u8> {
-    [
-        ((recorded_at as u64) ^ (1 << 63)).to_be_bytes(),
-        position.to_be_bytes(),
-    ]
-    .concat()
+/// How many records the table `table` of the closed store in `dir` holds.
+fn raw_count(dir: &Path, table: &str) -> usize {
+    let env = lmdb::Environment::new()
+        .set_max_dbs(32)
+        .set_map_size(1 << 30)
+        .open(dir)
+        .unwrap();
+    let db = env.open_db(Some(table)).unwrap();
+    let txn = env.begin_ro_txn().unwrap();
+    txn.stat(db).unwrap().entries()
 }
 
-/// The recorded-at time the `log` entry at `position` holds (its last 8 bytes).
+// A `log` value of format 3: `stream u64 ‖ version u64 ‖ recorded_at i64 ‖ type id u32 ‖
+// event version u32 ‖ u16 len ‖ message id ‖ (0u8 | 1u8 ‖ u16 len ‖ correlation id) ‖ crc32 LE
+// of every byte before it`.
+
+/// Where the type id of a `log` value is (u32 BE; type T, the first interned, is 1 and U 2).
+const LOG_TYPE_ID: Range<usize> = 24..28;
+
+/// Where the message id bytes of a `log` value are.
+fn log_message_id(v: &[u8]) -> Range<usize> {
+    let len = u16::from_be_bytes([v[32], v[33]]) as usize;
+    34..34 + len
+}
+
+/// Where the correlation id bytes of a `log` value are (every event here has one).
+fn log_correlation_id(v: &[u8]) -> Range<usize> {
+    let flag = log_message_id(v).end;
+    assert_eq!(v[flag], 1, "the entry has a correlation id");
+    let len = u16::from_be_bytes([v[flag + 1], v[flag + 2]]) as usize;
+    flag + 3..flag + 3 + len
+}
+
+/// Rewrites the `log` entry at `position` with `edit` (given the bytes before the CRC, which is
+/// then made valid again): the damage a bug could make, which only a cross-check can tell.
+fn rewrite_log(
+    txn: &mut lmdb::RwTransaction<'_>,
+    db: &dyn Fn(&str) -> lmdb::Database,
+    position: u64,
+    edit: impl FnOnce(&mut Vec<u8>),
+) {
+    let log = db("log");
+    let mut v = txn.get(log, &position.to_be_bytes()).unwrap().to_vec();
+    v.truncate(v.len() - 4);
+    edit(&mut v);
+    let crc = crc32fast::hash(&v);
+    v.extend_from_slice(&crc.to_le_bytes());
+    txn.put(log, &position.to_be_bytes(), &v, lmdb::WriteFlags::empty())
+        .unwrap();
+}
+
+/// Flips the lowest bit of the byte `at(value)` of the `log` entry at `position`, leaving its
+/// CRC as it was: the damage a bad disk could make.
+fn flip_log_byte(
+    txn: &mut lmdb::RwTransaction<'_>,
+    db: &dyn Fn(&str) -> lmdb::Database,
+    position: u64,
+    at: impl FnOnce(&[u8]) -> usize,
+) {
+    let log = db("log");
+    let mut v = txn.get(log, &position.to_be_bytes()).unwrap().to_vec();
+    let at = at(&v);
+    v[at] ^= 1;
+    txn.put(log, &position.to_be_bytes(), &v, lmdb::WriteFlags::empty())
+        .unwrap();
+}
+
+/// Sets the recorded-at time of a `log` value (bytes 16..24, before its CRC is made again).
+fn set_log_time(v: &mut [u8], at: i64) {
+    v[16..24].copy_from_slice(&at.to_be_bytes());
+}
+
+/// The recorded-at time the `log` entry at `position` holds (bytes 16..24).
 fn log_time(
     txn: &lmdb::RwTransaction<'_>,
     db: &dyn Fn(&str) -> lmdb::Database,
     position: u64,
 ) -> i64 {
-    use lmdb::Transaction;
     let v = txn.get(db("log"), &position.to_be_bytes()).unwrap();
     i64::from_be_bytes(v[16..24].try_into().unwrap())
 }
 
-/// A closed store: `Acct/7` with events a1..a10 (type T), `Other/1` with o1..o3 (type U), each
-/// event its own append (so each has its own time-index entry). Returns its directory.
-fn make_store(tmp: &Path) -> PathBuf {
-    let dir = tmp.join("orig");
-    let p = EventStoreProvider::open(&dir, settings()).unwrap();
+/// Rewrites the recorded-at time of the event at `key` (`format u8 ‖ crc32 LE ‖ position ‖
+/// recorded_at ‖ JSON`, the CRC over everything after it), with a valid CRC.
+fn set_event_time(
+    txn: &mut lmdb::RwTransaction<'_>,
+    db: &dyn Fn(&str) -> lmdb::Database,
+    key: &[u8],
+    at: i64,
+) {
+    let events = db("events");
+    let mut v = txn.get(events, &key).unwrap().to_vec();
+    v[13..21].copy_from_slice(&at.to_be_bytes());
+    let crc = crc32fast::hash(&v[5..]);
+    v[1..5].copy_from_slice(&crc.to_le_bytes());
+    txn.put(events, &key, &v, lmdb::WriteFlags::empty())
+        .unwrap();
+}
+
+/// Appends the events of the test stores: `Acct/7` with a1..a10 (type T), `Other/1` with o1..o3
+/// (type U), each event its own append at its own time.
+fn fill(dir: &Path, settings: ProviderSettings) {
+    let p = EventStoreProvider::open(dir, settings).unwrap();
     let a = p.open_store("Acct", "7").unwrap();
     for k in 1..=10 {
         a.add(&[ev(&format!("a{k}"), "T")]).unwrap();
@@ -107,7 +198,42 @@ fn make_store(tmp: &Path) -> PathBuf {
     }
     a.close().unwrap();
     o.close().unwrap();
+}
+
+/// A closed store of [`fill`]'s events, made with [`indexed`] (`index_lag: 0`): every event is
+/// in the type, correlation and message-id indexes (`indexed_through` is 13), so each index
+/// has entries to damage. Open it with [`indexed`] too. Returns its directory.
+fn make_store(tmp: &Path) -> PathBuf {
+    let dir = tmp.join("orig");
+    fill(&dir, indexed());
+    assert_eq!(raw_count(&dir, "type_groups"), 13, "one group per append");
     dir
+}
+
+/// A closed store of [`fill`]'s events, made with the default lag (32): no append made the
+/// tail longer than the lag, so the indexes are empty and all 13 events are in the unindexed
+/// tail, found by the queries, the message-id check and `verify` through the log alone.
+fn make_lagging_store(tmp: &Path) -> PathBuf {
+    let dir = tmp.join("lagging");
+    fill(&dir, settings());
+    assert_eq!(raw_get(&dir, "meta", b"indexed_through"), None);
+    for table in ["type_groups", "corr_groups", "message_ids"] {
+        assert_eq!(raw_count(&dir, table), 0, "{table} is empty");
+    }
+    dir
+}
+
+/// A copy of the closed store `orig`, made in `tmp` as `name`, then damaged by `edit`.
+fn damaged_copy(
+    tmp: &Path,
+    orig: &Path,
+    name: &str,
+    edit: impl FnOnce(&mut lmdb::RwTransaction<'_>, &dyn Fn(&str) -> lmdb::Database),
+) -> PathBuf {
+    let copy = tmp.join(name);
+    copy_dir(orig, &copy);
+    raw_edit(&copy, edit);
+    copy
 }
 
 fn assert_damage(what: &str, r: lode::Result<impl std::fmt::Debug>, names: &str) {
@@ -123,25 +249,55 @@ fn assert_damage(what: &str, r: lode::Result<impl std::fmt::Debug>, names: &str)
     }
 }
 
-/// R-BAD-4: a `streams` record that disagrees with the stream's events (says 8 or 12 when 10
-/// exist, or names another stream's number) is reported by every call that relies on it; an
-/// append never overwrites event 9 nor leaves a gap at 11. Found broken once: version 8 made the
-/// next append overwrite stored event 9, and 12 made a permanent gap.
+/// Whether `verify` (the exact check, which the digest check hands over to) reports a problem
+/// naming `place`.
+fn assert_verify_names(what: &str, p: &EventStoreProvider, place: &str) {
+    let report = p.verify().unwrap();
+    assert!(!report.is_ok(), "{what}: verify found nothing: {report}");
+    assert_eq!(p.verify_by_digest().unwrap(), None, "{what}");
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|pr| pr.place.contains(place) || pr.detail.contains(place)),
+        "{what}: no problem names '{place}': {report}"
+    );
+}
+
+/// R-BAD-4: a `streams` record that is damaged (its CRC fails, it has format 2's length) or
+/// names the wrong stream number (another stream's, or one no stream has) is reported by every
+/// call that relies on it, and the log does not hand the stream's events to anyone; an append
+/// never overwrites event 9 nor leaves a gap at 11, in this stream or the other. (In format 3
+/// the record holds only the stream's number and the version is the stream's last event, so a
+/// record can no longer say 8 or 12 when 10 events exist; in format 2 version 8 once made the
+/// next append overwrite stored event 9, and 12 made a permanent gap.)
 #[test]
-fn r_bad_4_a_stream_record_that_disagrees_with_its_events_is_reported() {
+fn r_bad_4_a_damaged_or_misdirected_stream_record_is_reported() {
     let tmp = tempfile::tempdir().unwrap();
     let orig = make_store(tmp.path());
     let key = stream_key("EventStores", "Acct", "7");
+    assert_eq!(
+        raw_get(&orig, "streams", &key).as_deref(),
+        Some(&stream_record(1)[..]),
+        "the record as this test writes it"
+    );
     let event9 = raw_get(&orig, "events", &version_key(1, 9)).expect("event 9 is stored");
+    let format2 = {
+        let mut v = [1u64.to_be_bytes(), 10u64.to_be_bytes()].concat();
+        let crc = crc32fast::hash(&v);
+        v.extend_from_slice(&crc.to_le_bytes());
+        v
+    };
     for (case, record) in [
-        ("says 8", stream_record(1, 8)),
-        ("says 12", stream_record(1, 12)),
-        ("names another stream", stream_record(2, 10)),
         ("fails its CRC", {
-            let mut v = stream_record(1, 10);
-            v[9] ^= 1;
+            // Names stream number 3 now, with the CRC of 1.
+            let mut v = stream_record(1);
+            v[7] ^= 2;
             v
         }),
+        ("names another stream", stream_record(2)),
+        ("names a number no stream has", stream_record(3)),
+        ("has format 2's layout", format2),
     ] {
         let copy = tmp.path().join(format!("copy-{}", case.replace(' ', "-")));
         copy_dir(&orig, &copy);
@@ -150,7 +306,7 @@ fn r_bad_4_a_stream_record_that_disagrees_with_its_events_is_reported() {
                 .unwrap()
         });
         {
-            let p = EventStoreProvider::open(&copy, settings()).unwrap();
+            let p = EventStoreProvider::open(&copy, indexed()).unwrap();
             let s = p.open_store("Acct", "7").unwrap();
             let names = "stream record of 'EventStores/Acct/7'";
             assert_damage(&format!("{case}: version"), s.version(), names);
@@ -163,23 +319,34 @@ fn r_bad_4_a_stream_record_that_disagrees_with_its_events_is_reported() {
                 p.stream_events_since(None, "Acct", "7", 0, 100),
                 names,
             );
+            // The log's entries of stream number 1 are not handed to any stream: its name
+            // record names Acct/7, whose record does not have that number.
+            assert_damage(
+                &format!("{case}: read_log"),
+                p.read_log(1, 100),
+                "stream number 1",
+            );
             // The other stream is unaffected.
             let o = p.open_store("Other", "1").unwrap();
-            assert_eq!(o.version().unwrap(), 3);
+            assert_eq!(o.version().unwrap(), 3, "{case}");
+            assert_eq!(p.read_log(11, 100).unwrap().len(), 3, "{case}");
+            assert_verify_names(case, &p, "EventStores/Acct/7");
         }
         assert_eq!(
             raw_get(&copy, "events", &version_key(1, 9)).as_deref(),
             Some(&event9[..]),
             "{case}: event 9 is never overwritten"
         );
-        assert_eq!(
-            raw_get(&copy, "events", &version_key(1, 11)),
-            None,
-            "{case}: nothing was appended"
-        );
+        for (num, next) in [(1, 11), (2, 4), (3, 1)] {
+            assert_eq!(
+                raw_get(&copy, "events", &version_key(num, next)),
+                None,
+                "{case}: nothing was appended to stream number {num}"
+            );
+        }
+        assert_eq!(raw_get(&copy, "log", &14u64.to_be_bytes()), None, "{case}");
     }
 }
-
 /// R-BAD-4: a log entry that names the wrong event, and index entries that lead to events they
 /// are not about, are reported, never returned as answers. Found broken once: a log entry
 /// pointing at another event returned that event silently from read_log.
@@ -198,7 +365,7 @@ fn r_bad_4_log_and_index_entries_are_checked_against_the_event_they_name() {
             .unwrap();
     });
     {
-        let p = EventStoreProvider::open(&copy, settings()).unwrap();
+        let p = EventStoreProvider::open(&copy, indexed()).unwrap();
         assert_damage(
             "read_log over 5",
             p.read_log(1, 100),
@@ -231,7 +398,7 @@ fn r_bad_4_log_and_index_entries_are_checked_against_the_event_they_name() {
         .unwrap();
     });
     {
-        let p = EventStoreProvider::open(&copy, settings()).unwrap();
+        let p = EventStoreProvider::open(&copy, indexed()).unwrap();
         assert_damage(
             "by type T",
             p.events_by_type("T", None, 0, 100),
@@ -252,7 +419,7 @@ fn r_bad_4_log_and_index_entries_are_checked_against_the_event_they_name() {
             .unwrap();
     });
     {
-        let p = EventStoreProvider::open(&copy, settings()).unwrap();
+        let p = EventStoreProvider::open(&copy, indexed()).unwrap();
         assert_damage(
             "by correlation",
             p.events_by_correlation("corr-a1", 0, 100),
@@ -260,26 +427,97 @@ fn r_bad_4_log_and_index_entries_are_checked_against_the_event_they_name() {
         );
     }
 
-    // The time-index entry of the 5th append is missing: a range starting at its time would
-    // silently skip it.
-    let copy = tmp.path().join("by-time");
-    copy_dir(&orig, &copy);
-    let fifth_time = {
-        let p = EventStoreProvider::open(&orig, settings()).unwrap();
-        p.read_log(5, 1).unwrap()[0].recorded_at_us
+    // The log is the time index (format 3): a time query binary-searches it for its start. The
+    // log entry of the 5th append says it was recorded before every event (its CRC made valid,
+    // so only its event can tell): a range from the 5th append's time would start at 6 and
+    // silently skip it, and a range over it would return it at the wrong time.
+    let times: Vec<i64> = {
+        let p = EventStoreProvider::open(&orig, indexed()).unwrap();
+        p.read_log(1, 100)
+            .unwrap()
+            .iter()
+            .map(|r| r.recorded_at_us)
+            .collect()
     };
+    let at = |position: usize| times[position - 1];
+    let copy = tmp.path().join("log-time-earlier");
+    copy_dir(&orig, &copy);
     raw_edit(&copy, |txn, db| {
-        let mut k = Vec::new();
-        k.extend_from_slice(&((fifth_time as u64) ^ (1 << 63)).to_be_bytes());
-        k.extend_from_slice(&5u64.to_be_bytes());
-        txn.del(db("by_time"), &k, None).unwrap();
+        rewrite_log(txn, db, 5, |v| set_log_time(v, at(1) - 1_000_000))
     });
     {
-        let p = EventStoreProvider::open(&copy, settings()).unwrap();
+        let p = EventStoreProvider::open(&copy, indexed()).unwrap();
         assert_damage(
-            "by time",
-            p.events_by_time(fifth_time, i64::MAX, 100),
-            "time index",
+            "by time from the 5th append's time",
+            p.events_by_time(at(5), i64::MAX, 100),
+            "global log position 5",
+        );
+        assert_damage(
+            "by time over the 5th append",
+            p.events_by_time(at(3), i64::MAX, 100),
+            "global log position 5",
+        );
+        assert_damage(
+            "read_log over 5",
+            p.read_log(1, 100),
+            "global log position 5",
+        );
+        // From the 7th append's time the start (7) and the entry before it (6) agree with
+        // their events.
+        assert_eq!(
+            p.events_by_time(at(7), i64::MAX, 100).unwrap().len(),
+            7,
+            "past the damage the time query answers"
+        );
+    }
+    // ... or after every event: a range from the 6th append's time would start at 5 (the
+    // search sees a time at or after it there).
+    let copy = tmp.path().join("log-time-later");
+    copy_dir(&orig, &copy);
+    raw_edit(&copy, |txn, db| {
+        rewrite_log(txn, db, 5, |v| set_log_time(v, at(13) + 1_000_000))
+    });
+    {
+        let p = EventStoreProvider::open(&copy, indexed()).unwrap();
+        assert_damage(
+            "by time from the 6th append's time",
+            p.events_by_time(at(6), i64::MAX, 100),
+            "global log position 5",
+        );
+        assert_damage(
+            "by time from the 5th append's time",
+            p.events_by_time(at(5), i64::MAX, 100),
+            "global log position 5",
+        );
+        assert_damage(
+            "read_log over 5",
+            p.read_log(1, 100),
+            "global log position 5",
+        );
+        // A range that the damaged time seems to end: the entry that ends it is checked
+        // against its event (found once: the answer silently stopped at 4).
+        assert_damage(
+            "by time over 3..6",
+            p.events_by_time(at(3), at(6), 100),
+            "global log position 5",
+        );
+    }
+
+    // The event and its entry agree on a time before every other (both rewritten, valid
+    // CRCs): the times decrease along the log at 5, inside a range that starts before it.
+    let copy = tmp.path().join("log-time-decreases");
+    copy_dir(&orig, &copy);
+    raw_edit(&copy, |txn, db| {
+        rewrite_log(txn, db, 5, |v| set_log_time(v, at(1) - 1_000_000));
+        set_event_time(txn, db, &version_key(1, 5), at(1) - 1_000_000);
+    });
+    {
+        let p = EventStoreProvider::open(&copy, indexed()).unwrap();
+        // Found once: positions 2..5 came back, 5 recorded before the range.
+        assert_damage(
+            "by time over 2..4",
+            p.events_by_time(at(2), at(4) + 1, 100),
+            "global log position 5",
         );
     }
 
@@ -298,7 +536,7 @@ fn r_bad_4_log_and_index_entries_are_checked_against_the_event_they_name() {
         .unwrap();
     });
     {
-        let p = EventStoreProvider::open(&copy, settings()).unwrap();
+        let p = EventStoreProvider::open(&copy, indexed()).unwrap();
         let s = p.open_store("Acct", "7").unwrap();
         assert_damage("resent a3", s.add(&[ev("a3", "T")]), "message id index");
         assert_eq!(s.version().unwrap(), 10);
@@ -317,7 +555,7 @@ fn r_bad_4_log_and_index_entries_are_checked_against_the_event_they_name() {
         .unwrap();
     });
     {
-        let p = EventStoreProvider::open(&copy, settings()).unwrap();
+        let p = EventStoreProvider::open(&copy, indexed()).unwrap();
         let s = p.open_store("Acct", "7").unwrap();
         assert_damage(
             "append after a damaged log tail",
@@ -335,7 +573,7 @@ fn r_bad_4_log_and_index_entries_are_checked_against_the_event_they_name() {
             .unwrap();
     });
     {
-        let p = EventStoreProvider::open(&copy, settings()).unwrap();
+        let p = EventStoreProvider::open(&copy, indexed()).unwrap();
         let s = p.open_store("New", "1").unwrap();
         assert_damage("new stream", s.add(&[ev("n1", "T")]), "stream names table");
     }
@@ -343,6 +581,157 @@ fn r_bad_4_log_and_index_entries_are_checked_against_the_event_they_name() {
         raw_get(&copy, "events", &version_key(2, 1)).is_some(),
         "the other stream's events are untouched"
     );
+}
+
+/// R-BAD-4, the unindexed tail (format 3): the log entries past `indexed_through` are what
+/// the queries by type and correlation, the message-id check of an append and `verify` read
+/// instead of an index, so a damaged one is reported as a damaged index entry is: a flipped
+/// byte (its CRC fails) by every reader that decodes it, and by the append that would index
+/// it; an entry rewritten with a valid CRC by the check against the event it leads to. Every
+/// case is named by `verify`. (Made on the store of [`make_lagging_store`], whose 13 events
+/// are all in the tail.)
+#[test]
+fn r_bad_4_the_unindexed_tail_of_the_log_is_checked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let orig = make_lagging_store(tmp.path());
+    {
+        // No false alarm: the healthy store answers from the tail, and verifies clean.
+        let p = EventStoreProvider::open(&orig, settings()).unwrap();
+        assert_eq!(p.events_by_type("T", None, 0, 100).unwrap().len(), 10);
+        assert_eq!(p.events_by_type("U", None, 0, 100).unwrap().len(), 3);
+        assert_eq!(p.events_by_correlation("corr-a4", 0, 100).unwrap().len(), 1);
+        let report = p.verify().unwrap();
+        assert!(report.is_ok(), "{report}");
+        assert_eq!(p.verify_by_digest().unwrap().as_ref(), Some(&report));
+    }
+    // Twenty events in one append: the tail (13 + 20) outgrows the lag (32), so the append
+    // indexes the whole tail.
+    let batch: Vec<Vec<u8>> = (1..=20).map(|k| ev(&format!("b{k}"), "T")).collect();
+
+    // A flipped byte in the type id of position 5's entry (T's 1 becomes 0).
+    let copy = damaged_copy(tmp.path(), &orig, "type-id-flipped", |txn, db| {
+        flip_log_byte(txn, db, 5, |_| LOG_TYPE_ID.end - 1)
+    });
+    {
+        let p = EventStoreProvider::open(&copy, settings()).unwrap();
+        let at5 = "global log position 5";
+        assert_damage("by type T", p.events_by_type("T", None, 0, 100), at5);
+        assert_damage("by type U", p.events_by_type("U", None, 0, 100), at5);
+        assert_damage(
+            "by correlation",
+            p.events_by_correlation("corr-a9", 0, 100),
+            at5,
+        );
+        assert_eq!(
+            p.events_by_type("T", None, 6, 100).unwrap().len(),
+            5,
+            "past the damage the tail reads"
+        );
+        // The log and the streams read: what they rely on (stream, version, time) is checked
+        // against the event, which agrees.
+        assert_eq!(p.read_log(1, 100).unwrap().len(), 13);
+        let s = p.open_store("Acct", "7").unwrap();
+        assert_eq!(s.get(false).unwrap().len(), 10);
+        // An append that would index the damaged entry is refused whole.
+        assert_damage("the append that indexes the tail", s.add(&batch), at5);
+        assert_eq!(s.version().unwrap(), 10, "nothing was written");
+        assert_verify_names("type id flipped", &p, at5);
+    }
+    assert_eq!(raw_get(&copy, "log", &14u64.to_be_bytes()), None);
+    assert_eq!(raw_count(&copy, "type_groups"), 0, "no index was written");
+
+    // A flipped byte in the correlation id of position 4's entry (corr-a4 becomes corr-a5).
+    let copy = damaged_copy(tmp.path(), &orig, "correlation-id-flipped", |txn, db| {
+        flip_log_byte(txn, db, 4, |v| log_correlation_id(v).end - 1)
+    });
+    {
+        let p = EventStoreProvider::open(&copy, settings()).unwrap();
+        let at4 = "global log position 4";
+        assert_damage(
+            "by correlation corr-a4",
+            p.events_by_correlation("corr-a4", 0, 100),
+            at4,
+        );
+        assert_damage(
+            "by correlation corr-a5",
+            p.events_by_correlation("corr-a5", 0, 100),
+            at4,
+        );
+        assert_damage("by type T", p.events_by_type("T", None, 0, 100), at4);
+        let s = p.open_store("Acct", "7").unwrap();
+        assert_damage("the append that indexes the tail", s.add(&batch), at4);
+        assert_eq!(s.version().unwrap(), 10, "nothing was written");
+        assert_verify_names("correlation id flipped", &p, at4);
+    }
+
+    // A flipped byte in the message id of position 3's entry (a3 becomes a2): the append's
+    // duplicate check decodes every tail entry, so resending a2 or a3 meets the entry's failed
+    // CRC (found once: a first look without the CRC let a second a3 in).
+    let copy = damaged_copy(tmp.path(), &orig, "message-id-flipped", |txn, db| {
+        flip_log_byte(txn, db, 3, |v| log_message_id(v).end - 1)
+    });
+    {
+        let p = EventStoreProvider::open(&copy, settings()).unwrap();
+        let at3 = "global log position 3";
+        let s = p.open_store("Acct", "7").unwrap();
+        assert_damage("resent a2", s.add(&[ev("a2", "T")]), at3);
+        assert_damage("resent a3", s.add(&[ev("a3", "T")]), at3);
+        assert_eq!(s.version().unwrap(), 10, "nothing was written");
+        assert_verify_names("message id flipped", &p, at3);
+    }
+    assert_eq!(raw_get(&copy, "events", &version_key(1, 11)), None);
+
+    // Position 5's entry says its message id is a3 (a valid CRC): sending a3 again finds it at
+    // version 5, whose message is a5, so it is not a retry (nor a new event).
+    let copy = damaged_copy(tmp.path(), &orig, "message-id-rewritten", |txn, db| {
+        rewrite_log(txn, db, 5, |v| {
+            let at = log_message_id(v);
+            v[at].copy_from_slice(b"a3");
+        })
+    });
+    {
+        let p = EventStoreProvider::open(&copy, settings()).unwrap();
+        let s = p.open_store("Acct", "7").unwrap();
+        assert_damage("resent a3", s.add(&[ev("a3", "T")]), "message id index");
+        assert_eq!(s.version().unwrap(), 10, "nothing was written");
+        assert_verify_names("message id rewritten", &p, "message id index");
+    }
+    assert_eq!(raw_get(&copy, "events", &version_key(1, 11)), None);
+
+    // Position 11's entry (o1, type U) says type T (a valid CRC): a query for T reaches an
+    // event of type U.
+    let copy = damaged_copy(tmp.path(), &orig, "type-id-rewritten", |txn, db| {
+        rewrite_log(txn, db, 11, |v| {
+            v[LOG_TYPE_ID].copy_from_slice(&1u32.to_be_bytes())
+        })
+    });
+    {
+        let p = EventStoreProvider::open(&copy, settings()).unwrap();
+        assert_damage(
+            "by type T",
+            p.events_by_type("T", None, 0, 100),
+            "event type index",
+        );
+        assert_verify_names("type id rewritten", &p, "event type index");
+    }
+
+    // Position 2's entry names correlation id corr-a1 (a valid CRC): a query for corr-a1
+    // reaches a2.
+    let copy = damaged_copy(tmp.path(), &orig, "correlation-id-rewritten", |txn, db| {
+        rewrite_log(txn, db, 2, |v| {
+            let at = log_correlation_id(v);
+            v[at].copy_from_slice(b"corr-a1");
+        })
+    });
+    {
+        let p = EventStoreProvider::open(&copy, settings()).unwrap();
+        assert_damage(
+            "by correlation corr-a1",
+            p.events_by_correlation("corr-a1", 0, 100),
+            "correlation index",
+        );
+        assert_verify_names("correlation id rewritten", &p, "correlation index");
+    }
 }
 
 // -- R-BAD-5: truncated data files --------------------------------------------------------------
@@ -563,12 +952,16 @@ fn r_bad_6_messages_deeper_than_the_limit_are_refused_at_append() {
 
 /// `lode::verify` finds every kind of damage injected into a copy and names where it is; a
 /// whole store verifies clean. (The crash and concurrency tests check their stores with it.)
+/// Made on the store of [`make_store`], whose indexes cover every event; the damage of the
+/// unindexed tail, which `verify` reads from the log, is in the test of the tail above. The
+/// log is the time index in format 3: its damage is a log entry whose time is not its event's,
+/// or times that decrease along the log.
 #[test]
 fn verify_reports_every_injected_damage_and_where() {
     let tmp = tempfile::tempdir().unwrap();
     let orig = make_store(tmp.path());
     {
-        let p = EventStoreProvider::open(&orig, settings()).unwrap();
+        let p = EventStoreProvider::open(&orig, indexed()).unwrap();
         let s = p.open_store("Acct", "7").unwrap();
         s.add_with_command(&[ev("a11", "T")], &lode::Command::new("cmd-1"))
             .unwrap();
@@ -651,29 +1044,25 @@ fn verify_reports_every_injected_damage_and_where() {
             "command 'cmd-1'",
         ),
         (
-            "a missing time index entry",
+            "a log entry recorded at another time than its event (its CRC made valid)",
             Box::new(|txn, db| {
-                let key = time_key(log_time(txn, db, 4), 4);
-                txn.del(db("by_time"), &key, None).unwrap()
+                let later = log_time(txn, db, 4) + 1;
+                rewrite_log(txn, db, 4, |v| set_log_time(v, later))
             }),
-            "time index",
+            "global log position 4",
         ),
         (
-            "a time index entry naming another time",
+            "the log's times decrease (the event and its log entry agreeing)",
             Box::new(|txn, db| {
-                let key = time_key(log_time(txn, db, 4) + 1, 4);
-                txn.put(db("by_time"), &key, &[], lmdb::WriteFlags::empty())
-                    .unwrap()
+                let earlier = log_time(txn, db, 3) - 1_000;
+                set_event_time(txn, db, &version_key(1, 4), earlier);
+                rewrite_log(txn, db, 4, |v| set_log_time(v, earlier))
             }),
-            "time index",
+            "global log position 4",
         ),
         (
-            "the last log entry missing (and its time index entry)",
-            Box::new(|txn, db| {
-                let key = time_key(log_time(txn, db, 14), 14);
-                txn.del(db("by_time"), &key, None).unwrap();
-                txn.del(db("log"), &14u64.to_be_bytes(), None).unwrap()
-            }),
+            "the last log entry missing",
+            Box::new(|txn, db| txn.del(db("log"), &14u64.to_be_bytes(), None).unwrap()),
             "events stand up to position 14",
         ),
         (
@@ -704,7 +1093,7 @@ fn verify_reports_every_injected_damage_and_where() {
         let copy = tmp.path().join(format!("verify-{i}"));
         copy_dir(&orig, &copy);
         raw_edit(&copy, |txn, db| edit(txn, db));
-        let p = EventStoreProvider::open(&copy, settings()).unwrap();
+        let p = EventStoreProvider::open(&copy, indexed()).unwrap();
         let report = p.verify().unwrap();
         assert!(!report.is_ok(), "{case}: verify found nothing: {report}");
         // The digest check sees it too (it is what a healthy store's verify rests on), and

@@ -1,11 +1,13 @@
-//! The upgrade from on-disk format 1 to format 2 (docs/storage-layout.md, "Upgrade").
+//! The upgrade from on-disk formats 1 and 2 to format 3 (docs/storage-layout.md, "Upgrade").
 //!
-//! The fixture `tests/fixtures/format1.tar.gz` is a store written by the last library that wrote
-//! format 1 (20,001 events in 21 streams of two partitions, two types in two versions, shared
-//! correlation ids, commands, snapshots, a lease, an event in overflow pages), with the answers
-//! format 1 gave (`answers.json`, made by `tests/fixtures/make_format1.rs`).
+//! The fixtures `tests/fixtures/format1.tar.gz` and `format2.tar.gz` are stores written by the
+//! last library that wrote each format (20,001 events in 21 streams of two partitions, two types
+//! in two versions, shared correlation ids, commands, snapshots, a lease, an event in overflow
+//! pages), with the answers that format gave (`answers.json`, made by
+//! `tests/fixtures/make_fixture.rs`).
 //!
-//! Environment (long runs): `LODE_UPGRADE_KILLS` (default 50) kills of an upgrading process.
+//! Environment (long runs): `LODE_UPGRADE_KILLS` (default 50) kills of an upgrading process,
+//! for each fixture.
 
 mod common;
 
@@ -26,21 +28,24 @@ fn fingerprint(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/format1.tar.gz")
+/// The formats an upgrade starts from: each has its fixture.
+const OLD_FORMATS: [u32; 2] = [1, 2];
+
+fn fixture(format: u32) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("fixtures/format{format}.tar.gz"))
 }
 
-/// Unpacks the fixture into `dir` (created); returns the answers of format 1.
-fn unpack(dir: &Path) -> Value {
+/// Unpacks the fixture of `format` into `dir` (created); returns the answers of that format.
+fn unpack(dir: &Path, format: u32) -> Value {
     std::fs::create_dir_all(dir).unwrap();
     let status = std::process::Command::new("tar")
         .arg("-xzf")
-        .arg(fixture())
+        .arg(fixture(format))
         .arg("-C")
         .arg(dir)
         .status()
         .unwrap();
-    assert!(status.success(), "tar -xzf {}", fixture().display());
+    assert!(status.success(), "tar -xzf {}", fixture(format).display());
     let answers = std::fs::read(dir.join("answers.json")).unwrap();
     std::fs::remove_file(dir.join("answers.json")).unwrap();
     serde_json::from_slice(&answers).unwrap()
@@ -57,7 +62,7 @@ fn positions(p: &EventStoreProvider, q: Query) -> Value {
 }
 
 /// A cheaper check of the same: every stream's messages, byte for byte (their fingerprints in
-/// format 1's log), and the first 100 answers of each query.
+/// the old format's log), and the first 100 answers of each query.
 fn assert_same_streams_and_first_answers(p: &EventStoreProvider, answers: &Value) {
     let mut by_stream: std::collections::BTreeMap<(String, String, String), Vec<&str>> =
         Default::default();
@@ -121,7 +126,7 @@ fn assert_same_streams_and_first_answers(p: &EventStoreProvider, answers: &Value
     );
 }
 
-/// Every read and query of the upgraded store equals format 1's answer; with `full`, every field
+/// Every read and query of the upgraded store equals the old format's answer; with `full`, every field
 /// of every log record, else each record's position, event id and message, and `verify`.
 fn assert_same_answers(p: &EventStoreProvider, answers: &Value, full: bool) {
     let log = p.read_log(0, 1_000_000).unwrap();
@@ -232,47 +237,55 @@ fn assert_same_answers(p: &EventStoreProvider, answers: &Value, full: bool) {
     }
 }
 
-/// The format-1 fixture is refused at open with the call that upgrades it; the upgrade gives a
-/// store whose every answer equals format 1's, and which takes appends and queries as any.
+/// Each old format's fixture is refused at open with the call that upgrades it; the upgrade
+/// gives a store whose every answer equals the old format's, and which takes appends and
+/// queries as any (the new events in the unindexed tail of the log, then indexed).
 #[test]
-fn format_1_is_refused_at_open_and_upgraded_with_every_answer_unchanged() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("store");
-    let answers = unpack(&dir);
-    let e = EventStoreProvider::open(&dir, ProviderSettings::default())
-        .err()
-        .expect("format 1 is refused");
-    assert_eq!(e.kind(), ErrorKind::Storage, "{e}");
-    assert!(e.to_string().contains("upgrade_directory"), "{e}");
-    let upgraded = lode::upgrade_directory(&dir, &ProviderSettings::default()).unwrap();
-    assert_eq!(
-        (upgraded.from, upgraded.to, upgraded.events),
-        (1, 2, 20_001)
-    );
-    let again = lode::upgrade_directory(&dir, &ProviderSettings::default()).unwrap();
-    assert_eq!(
-        (again.from, again.to),
-        (2, 2),
-        "a second upgrade does nothing"
-    );
-    let p = EventStoreProvider::open(&dir, ProviderSettings::default()).unwrap();
-    assert_same_answers(&p, &answers, true);
-    // And it works as a store: append to an upgraded stream (new versions, new positions),
-    // query old and new events together.
-    let s = p.open_store("BankAccount", "acct-07").unwrap();
-    let m = lode::create_message(&lode::NewMessage::new(
-        "FundsDeposited",
-        "BankAccount",
-        "acct-07",
-        json!({"Amount": 1}),
-    ));
-    assert_eq!(s.add(&[m]).unwrap(), 1001);
-    let deposits = p
-        .events_by_type("FundsDeposited", None, 0, 1_000_000)
-        .unwrap();
-    assert_eq!(deposits.len(), 10_001);
-    assert_eq!(deposits.last().unwrap().position, 20_002);
-    assert!(p.verify().unwrap().is_ok());
+fn older_formats_are_refused_at_open_and_upgraded_with_every_answer_unchanged() {
+    for old in OLD_FORMATS {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("store");
+        let answers = unpack(&dir, old);
+        let e = EventStoreProvider::open(&dir, ProviderSettings::default())
+            .err()
+            .expect("an older format is refused");
+        assert_eq!(e.kind(), ErrorKind::Storage, "{e}");
+        assert!(e.to_string().contains("upgrade_directory"), "{e}");
+        assert!(e.to_string().contains(&format!("format {old}")), "{e}");
+        let upgraded = lode::upgrade_directory(&dir, &ProviderSettings::default()).unwrap();
+        assert_eq!(
+            (upgraded.from, upgraded.to, upgraded.events),
+            (old, lode::FORMAT_VERSION, 20_001)
+        );
+        let again = lode::upgrade_directory(&dir, &ProviderSettings::default()).unwrap();
+        assert_eq!(
+            (again.from, again.to),
+            (lode::FORMAT_VERSION, lode::FORMAT_VERSION),
+            "a second upgrade does nothing"
+        );
+        let p = EventStoreProvider::open(&dir, ProviderSettings::default()).unwrap();
+        assert_same_answers(&p, &answers, true);
+        // And it works as a store: append to an upgraded stream (new versions, new positions),
+        // query old and new events together, through the tail and once indexed.
+        let s = p.open_store("BankAccount", "acct-07").unwrap();
+        let lag = u64::from(ProviderSettings::default().index_lag);
+        for k in 1..=lag + 1 {
+            let m = lode::create_message(&lode::NewMessage::new(
+                "FundsDeposited",
+                "BankAccount",
+                "acct-07",
+                json!({"Amount": k}),
+            ));
+            assert_eq!(s.add(&[m]).unwrap(), 1000 + k);
+            let deposits = p
+                .events_by_type("FundsDeposited", None, 0, 1_000_000)
+                .unwrap();
+            assert_eq!(deposits.len() as u64, 10_000 + k, "format {old}");
+            assert_eq!(deposits.last().unwrap().position, 20_001 + k);
+        }
+        let report = p.verify().unwrap();
+        assert!(report.is_ok(), "format {old}: {report}");
+    }
 }
 
 fn upgrade_role(dir: &Path) {
@@ -282,32 +295,39 @@ fn upgrade_role(dir: &Path) {
 }
 
 /// The upgrade is atomic and crash-safe: a process killed at any moment of it leaves the
-/// directory in format 1 intact (still refused at open, and upgradable) or in format 2
-/// complete, never in between; either way the store answers as format 1 did afterwards (every
-/// stream byte for byte and the first answers of each query; every answer at every tenth kill).
+/// directory in the old format intact (still refused at open, and upgradable) or in format 3
+/// complete, never in between; either way the store answers as the old format did afterwards
+/// (every stream byte for byte and the first answers of each query; every answer at every
+/// tenth kill). For each old format's fixture.
 #[test]
-fn an_upgrade_killed_at_any_moment_leaves_format_1_intact_or_format_2_complete() {
+fn an_upgrade_killed_at_any_moment_leaves_the_old_format_intact_or_format_3_complete() {
     if child_role().as_deref() == Some("upgrade") {
         upgrade_role(Path::new(&std::env::var("LODE_DIR").unwrap()));
         return;
     }
+    for old in OLD_FORMATS {
+        upgrade_kills(old);
+    }
+}
+
+fn upgrade_kills(old: u32) {
     let kills = env_count("LODE_UPGRADE_KILLS", 50);
     let (seed, mut rng) = Rng::from_time();
     let tmp = tempfile::tempdir().unwrap();
     let pristine = tmp.path().join("pristine");
-    let answers = unpack(&pristine);
+    let answers = unpack(&pristine, old);
     // How long an upgrade takes here, to spread the kills over it.
     let timing = tmp.path().join("timing");
     copy_dir(&pristine, &timing);
     let started = std::time::Instant::now();
     lode::upgrade_directory(&timing, &ProviderSettings::default()).unwrap();
     let took = started.elapsed().as_micros() as u64;
-    let (mut format1, mut format2) = (0, 0);
+    let (mut intact, mut upgraded) = (0, 0);
     for k in 0..kills {
         let dir = tmp.path().join(format!("kill-{k}"));
         copy_dir(&pristine, &dir);
         let mut cmd = child_command(
-            "an_upgrade_killed_at_any_moment_leaves_format_1_intact_or_format_2_complete",
+            "an_upgrade_killed_at_any_moment_leaves_the_old_format_intact_or_format_3_complete",
             "upgrade",
         );
         cmd.env("LODE_DIR", &dir);
@@ -321,7 +341,7 @@ fn an_upgrade_killed_at_any_moment_leaves_format_1_intact_or_format_2_complete()
         let completed = lines.iter().any(|l| l.starts_with("UPGRADED"));
         match EventStoreProvider::open(&dir, ProviderSettings::default()) {
             Ok(p) => {
-                format2 += 1;
+                upgraded += 1;
                 if k % 10 == 0 {
                     assert_same_answers(&p, &answers, false);
                 } else {
@@ -331,11 +351,11 @@ fn an_upgrade_killed_at_any_moment_leaves_format_1_intact_or_format_2_complete()
             Err(e) => {
                 assert!(!completed, "kill {k}: the upgrade said it finished: {e}");
                 assert!(
-                    e.to_string().contains("format 1"),
-                    "kill {k} (seed {seed}): neither format 1 nor 2: {e}"
+                    e.to_string().contains(&format!("format {old}")),
+                    "kill {k} (seed {seed}): neither format {old} nor 3: {e}"
                 );
-                format1 += 1;
-                // Format 1 is intact: upgrading it now gives every answer.
+                intact += 1;
+                // The old format is intact: upgrading it now gives every answer.
                 lode::upgrade_directory(&dir, &ProviderSettings::default()).unwrap();
                 let p = EventStoreProvider::open(&dir, ProviderSettings::default()).unwrap();
                 assert_same_streams_and_first_answers(&p, &answers);
@@ -344,8 +364,8 @@ fn an_upgrade_killed_at_any_moment_leaves_format_1_intact_or_format_2_complete()
         std::fs::remove_dir_all(&dir).unwrap();
     }
     println!(
-        "upgrade kills: {kills} (seed {seed}; an upgrade takes {took} µs here): {format1} left \
-         format 1 intact, {format2} format 2 complete"
+        "format-{old} upgrade kills: {kills} (seed {seed}; an upgrade takes {took} µs here): \
+         {intact} left format {old} intact, {upgraded} format 3 complete"
     );
-    assert_eq!(format1 + format2, kills);
+    assert_eq!(intact + upgraded, kills);
 }

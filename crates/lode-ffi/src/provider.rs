@@ -165,12 +165,12 @@ pub extern "C" fn lode_provider_close(
     })
 }
 
-/// Upgrades the store directory at `path` (UTF-8, `path_len` bytes) from on-disk format 1 to the
-/// format this library reads, in one transaction: a crash at any moment leaves format 1 intact
-/// or the new format complete. A directory already in the current format is left as it is.
+/// Upgrades the store directory at `path` (UTF-8, `path_len` bytes) from an older on-disk format
+/// (1 or 2) to the format this library reads, in one transaction: a crash at any moment leaves
+/// the old format intact or the new format complete. A directory already in the current format is left as it is.
 /// `settings_json` is as for `lode_provider_open` (the LMDB settings matter: map size, modes).
 /// `*out_from_format` (may be NULL) receives the format the directory was in. No other process
-/// may use the directory meanwhile. `lode_provider_open` of a format-1 directory fails with
+/// may use the directory meanwhile. `lode_provider_open` of a directory in an older format fails with
 /// LODE_STORAGE (storage code name "FORMAT_UPGRADE_NEEDED") and names this call.
 /// Errors: LODE_INVALID_ARGUMENT (no store there, bad settings), LODE_SERIALIZATION (a damaged
 /// format-1 store, left as it was), LODE_STORAGE.

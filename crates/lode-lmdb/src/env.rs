@@ -36,11 +36,11 @@ use crate::settings::{Durability, LmdbSettings};
 use crate::wait::Waiters;
 use crate::{data_file, prefetch, registry};
 
-/// The on-disk format this library writes and reads. A directory in format 1 is upgraded by
-/// [`crate::upgrade`] (opening it says so); one with a larger number is refused.
-pub const FORMAT_VERSION: u32 = 2;
+/// The on-disk format this library writes and reads. A directory in format 1 or 2 is upgraded
+/// by [`crate::upgrade`] (opening it says so); one with a larger number is refused.
+pub const FORMAT_VERSION: u32 = 3;
 
-/// The named LMDB databases of one directory (format 2). `docs/storage-layout.md` describes
+/// The named LMDB databases of one directory (format 3). `docs/storage-layout.md` describes
 /// each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Table {
@@ -52,7 +52,6 @@ pub(crate) enum Table {
     Snapshots,
     Leases,
     Log,
-    ByTime,
     Commands,
     EventTypes,
     TypeGroups,
@@ -62,7 +61,7 @@ pub(crate) enum Table {
 }
 
 impl Table {
-    pub(crate) const ALL: [Table; 14] = [
+    pub(crate) const ALL: [Table; 13] = [
         Table::Meta,
         Table::Streams,
         Table::StreamNames,
@@ -71,7 +70,6 @@ impl Table {
         Table::Snapshots,
         Table::Leases,
         Table::Log,
-        Table::ByTime,
         Table::Commands,
         Table::EventTypes,
         Table::TypeGroups,
@@ -89,7 +87,6 @@ impl Table {
             Table::Snapshots => "snapshots",
             Table::Leases => "leases",
             Table::Log => "log",
-            Table::ByTime => "by_time",
             Table::Commands => "commands",
             Table::EventTypes => "event_types",
             Table::TypeGroups => "type_groups",
@@ -101,10 +98,17 @@ impl Table {
 
 /// The databases of format 1 that format 2 replaced (the upgrade drops them).
 pub(crate) const FORMAT1_ONLY: [&str; 3] = ["by_type", "by_type_version", "by_correlation"];
+/// The database of formats 1 and 2 that format 3 no longer keeps: the time index (format 3's
+/// log carries every event's time, which never decreases along it, so a time query searches
+/// the log itself).
+pub(crate) const FORMAT2_ONLY: [&str; 1] = ["by_time"];
 
 pub(crate) const META_FORMAT_KEY: &[u8] = b"format_version";
 /// The next type id to hand out (u32 BE), in `meta`.
 pub(crate) const META_NEXT_TYPE_ID: &[u8] = b"next_type_id";
+/// The last log position the indexes (`message_ids`, `type_groups`, `corr_groups`) cover
+/// (u64 BE), in `meta`; absent means 0. Every later position is the unindexed tail.
+pub(crate) const META_INDEXED_THROUGH: &[u8] = b"indexed_through";
 pub(crate) const DATA_FILE: &str = "data.mdb";
 pub(crate) const BACKEND: &str = "lmdb";
 
@@ -512,6 +516,7 @@ impl Storage {
             let mut w = WriteTxn {
                 txn,
                 tables: &self.tables,
+                index_lag: self.settings.index_lag,
             };
             let outcome = match f(&mut w) {
                 Ok(value) => w
@@ -641,8 +646,8 @@ pub(crate) fn open_environment(
     }
     let env = lmdb::Environment::new()
         .set_flags(flags)
-        // Format 2's tables, the format-1 ones an upgrade opens, and room to spare.
-        .set_max_dbs((Table::ALL.len() + FORMAT1_ONLY.len()) as u32 + 4)
+        // Format 3's tables, the older ones an upgrade opens, and room to spare.
+        .set_max_dbs((Table::ALL.len() + FORMAT1_ONLY.len() + FORMAT2_ONLY.len()) as u32 + 4)
         .set_max_readers(settings.max_readers)
         .set_map_size(settings.initial_map_size)
         .open_with_permissions(dir, settings.file_mode as lmdb_sys::mdb_mode_t)
@@ -711,7 +716,7 @@ fn open_tables(env: &lmdb::Environment, dir: &Path) -> Result<[lmdb::Database; T
         .map_err(|e| storage_error(operation, e))?;
     match read_format(&txn, meta)? {
         Some(FORMAT_VERSION) | None => {}
-        Some(1) => return Err(upgrade_needed(dir)),
+        Some(old @ (1 | 2)) => return Err(upgrade_needed(dir, old)),
         Some(found) => {
             return Err(crate::backend_error(
                 "opening the store directory",
@@ -749,19 +754,20 @@ fn open_tables(env: &lmdb::Environment, dir: &Path) -> Result<[lmdb::Database; T
     Ok(dbs.try_into().expect("one database per table"))
 }
 
-/// Opening a format-1 directory: it must be upgraded first, by an explicit call.
-fn upgrade_needed(dir: &Path) -> Error {
+/// Opening a directory in an older format: it must be upgraded first, by an explicit call.
+fn upgrade_needed(dir: &Path, old: u32) -> Error {
     crate::backend_error(
         "opening the store directory",
         format!(
-            "Directory '{}' is in on-disk format 1; this library reads format {FORMAT_VERSION}. \
-             Upgrade it once with lode::upgrade_directory (C: lode_upgrade_directory, Python: \
-             lode.upgrade_directory, .NET: LodeEventStoreProvider.UpgradeDirectory) while no other \
-             process uses it; the upgrade is one transaction (a crash leaves format 1 intact).",
+            "Directory '{}' is in on-disk format {old}; this library reads format \
+             {FORMAT_VERSION}. Upgrade it once with lode::upgrade_directory (C: \
+             lode_upgrade_directory, Python: lode.upgrade_directory, .NET: \
+             LodeEventStoreProvider.UpgradeDirectory) while no other process uses it; the \
+             upgrade is one transaction (a crash leaves format {old} intact).",
             dir.display()
         ),
         "FORMAT_UPGRADE_NEEDED",
-        "the store is in on-disk format 1".to_string(),
+        format!("the store is in on-disk format {old}"),
     )
 }
 
@@ -870,6 +876,9 @@ pub(crate) struct ReadTxn<'e> {
 pub(crate) struct WriteTxn<'e> {
     txn: lmdb::RwTransaction<'e>,
     tables: &'e [lmdb::Database; Table::ALL.len()],
+    /// How far the indexes may lag the log before an append brings them up to date
+    /// (`LmdbSettings::index_lag`).
+    pub(crate) index_lag: u32,
 }
 
 fn db(tables: &[lmdb::Database; Table::ALL.len()], table: Table) -> lmdb::Database {

@@ -1,5 +1,5 @@
 //! Key and value encodings of every table: the byte-level layout of `docs/storage-layout.md`
-//! (on-disk format 2).
+//! (on-disk format 3).
 //!
 //! Integers in keys are big-endian so that LMDB's byte order is numeric order. Strings in keys
 //! are length-prefixed (u16 big-endian) so that no string is a prefix of another's encoding and
@@ -28,37 +28,42 @@ pub(crate) fn u64_be(b: &[u8]) -> Option<u64> {
     Some(u64::from_be_bytes(b.get(..8)?.try_into().ok()?))
 }
 
-/// `streams` value: the stream's number (its short key everywhere else) and current version,
-/// then a CRC-32 of those 16 bytes (format 2): `num u64 ‖ version u64 ‖ crc32 u32 LE`.
+/// `streams` value (format 3): the stream's number, its short key everywhere else, then a
+/// CRC-32 of it: `num u64 ‖ crc32 u32 LE` (12 bytes). Written once, at the stream's first append:
+/// the stream's version is its last `events` key, so an append to a known stream writes no
+/// stream record. Formats 1 and 2 also kept the version here (read only by the upgrade).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct StreamInfo {
     pub num: u64,
-    pub version: u64,
 }
 
 impl StreamInfo {
-    pub fn encode(self) -> [u8; 20] {
-        let mut v = [0u8; 20];
+    pub fn encode(self) -> [u8; 12] {
+        let mut v = [0u8; 12];
         v[..8].copy_from_slice(&self.num.to_be_bytes());
-        v[8..16].copy_from_slice(&self.version.to_be_bytes());
-        let crc = crc32fast::hash(&v[..16]);
-        v[16..].copy_from_slice(&crc.to_le_bytes());
+        let crc = crc32fast::hash(&v[..8]);
+        v[8..].copy_from_slice(&crc.to_le_bytes());
         v
     }
     pub fn decode(v: &[u8]) -> Option<StreamInfo> {
+        if v.len() != 12 || crc32fast::hash(&v[..8]).to_le_bytes() != v[8..12] {
+            return None;
+        }
+        Some(StreamInfo { num: u64_be(v)? })
+    }
+    /// The stream number of a format-2 value (`num ‖ version ‖ crc32 of those 16 bytes`),
+    /// read only by the upgrade.
+    pub fn decode_format2(v: &[u8]) -> Option<StreamInfo> {
         if v.len() != 20 || crc32fast::hash(&v[..16]).to_le_bytes() != v[16..20] {
             return None;
         }
-        Some(StreamInfo {
-            num: u64_be(v)?,
-            version: u64_be(&v[8..])?,
-        })
+        Some(StreamInfo { num: u64_be(v)? })
     }
-    /// The format-1 value (16 bytes, no CRC), read only by the upgrade.
+    /// The stream number of a format-1 value (`num ‖ version`, 16 bytes, no CRC), read only by
+    /// the upgrade.
     pub fn decode_format1(v: &[u8]) -> Option<StreamInfo> {
         (v.len() == 16).then(|| StreamInfo {
             num: u64_be(v).unwrap_or(0),
-            version: u64_be(&v[8..]).unwrap_or(0),
         })
     }
 }
@@ -167,27 +172,99 @@ pub(crate) fn decode_lease(v: &[u8]) -> Option<Lease> {
     })
 }
 
-/// `log` key is the position (u64); the value points at the event and repeats its time.
+/// `log` key is the position (u64). The value (format 3) points at the event, repeats its time,
+/// and carries what the indexes are made of, so that the indexes can be brought up to date, and
+/// a query can read the log's unindexed tail, without parsing a message:
+///
+/// ```text
+/// stream u64 ‖ version u64 ‖ recorded_at i64 ‖ type id u32 ‖ event version u32 ‖
+/// str message id ‖ (0u8 | 1u8 ‖ str correlation id) ‖ crc32 u32 LE of every byte before it
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct LogEntry {
+pub(crate) struct LogEntry<'a> {
     pub stream: u64,
     pub version: u64,
     pub recorded_at: Micros,
+    pub type_id: u32,
+    pub event_version: u32,
+    pub message_id: &'a str,
+    pub correlation_id: Option<&'a str>,
 }
 
-impl LogEntry {
-    pub fn encode(&self) -> [u8; 24] {
-        let mut v = [0u8; 24];
-        v[..8].copy_from_slice(&self.stream.to_be_bytes());
-        v[8..16].copy_from_slice(&self.version.to_be_bytes());
-        v[16..].copy_from_slice(&self.recorded_at.to_be_bytes());
-        v
+/// The fixed part of a [`LogEntry`] before its message id.
+const LOG_FIXED: usize = 8 + 8 + 8 + 4 + 4;
+
+impl<'a> LogEntry<'a> {
+    /// Writes the entry into `out` (cleared first).
+    pub fn encode_into(&self, out: &mut Vec<u8>) {
+        out.clear();
+        out.extend_from_slice(&self.stream.to_be_bytes());
+        out.extend_from_slice(&self.version.to_be_bytes());
+        out.extend_from_slice(&self.recorded_at.to_be_bytes());
+        out.extend_from_slice(&self.type_id.to_be_bytes());
+        out.extend_from_slice(&self.event_version.to_be_bytes());
+        push_str(out, self.message_id);
+        match self.correlation_id {
+            None => out.push(0),
+            Some(c) => {
+                out.push(1);
+                push_str(out, c);
+            }
+        }
+        let crc = crc32fast::hash(out);
+        out.extend_from_slice(&crc.to_le_bytes());
     }
-    pub fn decode(v: &[u8]) -> Option<LogEntry> {
-        (v.len() == 24).then(|| LogEntry {
-            stream: u64_be(v).unwrap_or(0),
-            version: u64_be(&v[8..]).unwrap_or(0),
-            recorded_at: u64_be(&v[16..]).unwrap_or(0) as i64,
+
+    /// Decodes and checks a value; `None` when it is damaged (its CRC or its framing is off).
+    pub fn decode(v: &'a [u8]) -> Option<LogEntry<'a>> {
+        let (body, crc) = v.split_at_checked(v.len().checked_sub(4)?)?;
+        if v.len() < LOG_FIXED + 3 || crc32fast::hash(body).to_le_bytes() != crc {
+            return None;
+        }
+        let u32_at =
+            |at: usize| u32::from_be_bytes(body[at..at + 4].try_into().unwrap_or_default());
+        let (message_id, rest) = take_str(&body[LOG_FIXED..])?;
+        let correlation_id = match rest {
+            [0] => None,
+            [1, tail @ ..] => match take_str(tail)? {
+                (c, []) => Some(c),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        Some(LogEntry {
+            stream: u64_be(body)?,
+            version: u64_be(&body[8..])?,
+            recorded_at: u64_be(&body[16..])? as i64,
+            type_id: u32_at(24),
+            event_version: u32_at(28),
+            message_id,
+            correlation_id,
+        })
+    }
+
+    /// `(stream, version, recorded_at)` of a value, read without its CRC: for a reader that
+    /// checks them against the event they name (which carries its position and time), as
+    /// format 2's log entries were checked. `None` when the value is too short to be one.
+    pub fn locate(v: &[u8]) -> Option<(u64, u64, Micros)> {
+        (v.len() >= LOG_FIXED + 7).then(|| {
+            (
+                u64_be(v).unwrap_or(0),
+                u64_be(&v[8..]).unwrap_or(0),
+                u64_be(&v[16..]).unwrap_or(0) as i64,
+            )
+        })
+    }
+
+    /// `(stream, version, recorded_at)` of a format-1 or format-2 value (24 bytes), read only
+    /// by the upgrade.
+    pub fn decode_format2(v: &[u8]) -> Option<(u64, u64, Micros)> {
+        (v.len() == 24).then(|| {
+            (
+                u64_be(v).unwrap_or(0),
+                u64_be(&v[8..]).unwrap_or(0),
+                u64_be(&v[16..]).unwrap_or(0) as i64,
+            )
         })
     }
 }
@@ -332,20 +409,6 @@ pub(crate) fn string_prefix(s: &str) -> Vec<u8> {
     k
 }
 
-/// `by_time` key, one per append: `u64 recorded_at (µs, offset so negatives sort first) ‖
-/// u64 position of the append's first event`.
-pub(crate) fn time_key(recorded_at: Micros, position: u64) -> [u8; 16] {
-    let mut k = [0u8; 16];
-    k[..8].copy_from_slice(&time_bits(recorded_at).to_be_bytes());
-    k[8..].copy_from_slice(&position.to_be_bytes());
-    k
-}
-
-/// Order-preserving map of a signed time to unsigned key bits.
-pub(crate) fn time_bits(t: Micros) -> u64 {
-    (t as u64) ^ (1 << 63)
-}
-
 /// The position at the end of an index key (its last 8 bytes).
 pub(crate) fn key_position(k: &[u8]) -> Option<u64> {
     k.len().checked_sub(8).and_then(|at| u64_be(&k[at..]))
@@ -370,9 +433,36 @@ mod tests {
     }
 
     #[test]
-    fn time_bits_preserve_order() {
-        assert!(time_bits(-1) < time_bits(0));
-        assert!(time_bits(0) < time_bits(1));
-        assert!(time_bits(i64::MIN) < time_bits(i64::MAX));
+    fn log_entry_round_trips_and_detects_a_flipped_byte() {
+        let mut buf = Vec::new();
+        for correlation_id in [None, Some(""), Some("corr-1")] {
+            let e = LogEntry {
+                stream: 3,
+                version: 9,
+                recorded_at: -7,
+                type_id: 2,
+                event_version: 1,
+                message_id: "01JABC",
+                correlation_id,
+            };
+            e.encode_into(&mut buf);
+            assert_eq!(LogEntry::decode(&buf), Some(e));
+            for i in 0..buf.len() {
+                let mut bad = buf.clone();
+                bad[i] ^= 0x10;
+                assert_eq!(LogEntry::decode(&bad), None, "byte {i} flipped");
+            }
+            assert_eq!(LogEntry::decode(&buf[..buf.len() - 1]), None);
+        }
+        assert_eq!(LogEntry::decode(&[]), None);
+    }
+
+    #[test]
+    fn stream_record_round_trips() {
+        let v = StreamInfo { num: 77 }.encode();
+        assert_eq!(StreamInfo::decode(&v), Some(StreamInfo { num: 77 }));
+        let mut bad = v;
+        bad[3] ^= 1;
+        assert_eq!(StreamInfo::decode(&bad), None);
     }
 }

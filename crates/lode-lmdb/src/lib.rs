@@ -35,7 +35,7 @@ use lode_backend::{
 
 use crate::env::Storage;
 pub use crate::env::FORMAT_VERSION;
-pub use crate::settings::{Durability, LmdbSettings, MAX_READERS};
+pub use crate::settings::{Durability, LmdbSettings, MAX_INDEX_LAG, MAX_READERS};
 pub use crate::upgrade::{upgrade, Upgraded};
 
 /// The prefetch hint every table walk gives (`prefetch.rs`), for the benchmark's raw-LMDB

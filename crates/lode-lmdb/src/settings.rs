@@ -25,6 +25,10 @@ pub enum Durability {
 /// `lock.mdb` per reader).
 pub const MAX_READERS: u32 = 4096;
 
+/// Largest `index_lag` a directory may be opened with: a query reads at most this many log
+/// entries past what the indexes cover.
+pub const MAX_INDEX_LAG: u32 = 4096;
+
 /// Settings of an LMDB directory. The first provider of a process to open a directory fixes
 /// them for the process: a later one must ask for the same (`initial_map_size` excepted).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +46,12 @@ pub struct LmdbSettings {
     pub directory_mode: u32,
     /// Size of LMDB's reader table (concurrent read transactions of all processes). 126.
     pub max_readers: u32,
+    /// How many log positions the type, correlation and message-id indexes may lag the log
+    /// (docs/storage-layout.md, "The unindexed tail"). An append whose events bring the
+    /// unindexed tail to this length indexes the whole tail in its own transaction; until then
+    /// queries and message-id checks read the tail from the log. 0 indexes every append as it
+    /// commits. 32; at most [`MAX_INDEX_LAG`].
+    pub index_lag: u32,
 }
 
 impl Default for LmdbSettings {
@@ -53,6 +63,7 @@ impl Default for LmdbSettings {
             file_mode: 0o600,
             directory_mode: 0o700,
             max_readers: 126,
+            index_lag: 32,
         }
     }
 }
@@ -75,6 +86,12 @@ impl LmdbSettings {
             return Err(Error::invalid(
                 "max_readers",
                 format!("it must be 1 to {MAX_READERS}, not {}", self.max_readers),
+            ));
+        }
+        if self.index_lag > MAX_INDEX_LAG {
+            return Err(Error::invalid(
+                "index_lag",
+                format!("it must be 0 to {MAX_INDEX_LAG}, not {}", self.index_lag),
             ));
         }
         if self.initial_map_size == 0 {

@@ -1,18 +1,25 @@
-//! Upgrading a directory from on-disk format 1 to format 2 (docs/storage-layout.md, "Upgrade").
+//! Upgrading a directory from on-disk format 1 or 2 to format 3 (docs/storage-layout.md,
+//! "Upgrade").
 //!
 //! The whole upgrade is ONE LMDB write transaction: a process killed at any moment leaves
-//! either format 1 intact (the transaction never committed) or format 2 complete. What changes:
+//! either the old format intact (the transaction never committed) or format 3 complete. From
+//! format 1, the steps to format 2 run first, in the same transaction:
 //! - the type indexes `by_type` and `by_type_version` (one record per event each) become
 //!   `type_groups` (one record per run of consecutive positions of one type and version) with
 //!   type names interned in `event_types`;
-//! - `by_correlation` (one record per event) becomes `corr_groups` (one record per run);
-//! - `streams` records get their CRC;
-//! - `meta` says format 2.
+//! - `by_correlation` (one record per event) becomes `corr_groups` (one record per run).
 //!
-//! Events, the log, message ids, the time index, snapshots, leases and commands keep their
-//! bytes. No other process may use the directory during the upgrade: an older library still
-//! running on it would not know the new tables (the upgrade cannot see other processes'
-//! versions; opening in format 1 is refused by this library, so only an older one could).
+//! Then, from format 2:
+//! - every `log` entry is rewritten with what the indexes hold of its event (type id, event
+//!   version, message id, correlation id) and a CRC;
+//! - every `streams` record loses its version (the stream's last event key is its version);
+//! - the time index `by_time` is dropped (a time query searches the log);
+//! - `meta` says the indexes cover the whole log, and format 3.
+//!
+//! Events, message ids, the group indexes, snapshots, leases, commands and checkpoints keep
+//! their bytes. No other process may use the directory during the upgrade: an older library
+//! still running on it would not know the new layout (the upgrade cannot see other processes'
+//! versions; this library refuses older formats at open, so only an older one could be there).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -22,9 +29,9 @@ use lode_backend::{Error, Result};
 
 use crate::env::{
     self, begin_first_write, open_environment, read_format, storage_error, Table, FORMAT1_ONLY,
-    FORMAT_VERSION, META_FORMAT_KEY, META_NEXT_TYPE_ID,
+    FORMAT2_ONLY, FORMAT_VERSION, META_FORMAT_KEY, META_INDEXED_THROUGH, META_NEXT_TYPE_ID,
 };
-use crate::layout::{self, Group, StreamInfo};
+use crate::layout::{self, Group, LogEntry, StreamInfo};
 use crate::settings::LmdbSettings;
 use crate::{data_file, registry};
 
@@ -38,10 +45,10 @@ pub struct Upgraded {
     pub events: u64,
 }
 
-const OPERATION: &str = "upgrading the store to on-disk format 2";
+const OPERATION: &str = "upgrading the store to on-disk format 3";
 
-/// Upgrades the store directory `dir` to format 2 (see the module). A directory already in
-/// format 2 is left as it is.
+/// Upgrades the store directory `dir` to format 3 (see the module). A directory already in
+/// format 3 is left as it is.
 pub fn upgrade(dir: &Path, settings: &LmdbSettings) -> Result<Upgraded> {
     settings.check(dir)?;
     registry::install_fork_hooks();
@@ -59,7 +66,7 @@ pub fn upgrade(dir: &Path, settings: &LmdbSettings) -> Result<Upgraded> {
     let registry = registry::lock();
     if let Ok(m) = std::fs::metadata(&data) {
         if registry.get(registry::FileId::of(&m)).is_some() {
-            // Open in this process: it was opened as format 2 (format 1 is refused at open).
+            // Open in this process: it was opened as format 3 (older ones are refused at open).
             return Ok(Upgraded {
                 from: FORMAT_VERSION,
                 to: FORMAT_VERSION,
@@ -133,7 +140,7 @@ fn lmdb_err(e: lmdb::Error) -> Error {
 
 fn damaged(reason: String) -> Error {
     Error::Serialization {
-        key: "format-1 store".into(),
+        key: "store of an older format".into(),
         version: None,
         reason: format!("{reason}; it was not upgraded (verify it with the library that wrote it)"),
     }
@@ -154,12 +161,12 @@ fn runs(positions: &[u64]) -> Vec<(u64, u32)> {
 /// The upgrade transaction.
 fn run(lmdb_env: &lmdb::Environment) -> Result<Upgraded> {
     let mut txn = begin_first_write(lmdb_env, OPERATION)?;
-    // SAFETY (create_db / open_db / drop_db below): this is the only transaction of this
-    // environment, and the handles are not used after it ends.
+    // SAFETY (create_db / open_db / drop_db here and in the steps): this is the only transaction
+    // of this environment, and the handles are not used after it ends.
     let meta = unsafe { txn.create_db(Some(Table::Meta.name()), lmdb::DatabaseFlags::empty()) }
         .map_err(lmdb_err)?;
-    match read_format(&txn, meta)? {
-        Some(1) => {}
+    let from = match read_format(&txn, meta)? {
+        Some(from @ (1 | 2)) => from,
         Some(FORMAT_VERSION) => {
             return Ok(Upgraded {
                 from: FORMAT_VERSION,
@@ -178,24 +185,52 @@ fn run(lmdb_env: &lmdb::Environment) -> Result<Upgraded> {
             ))
         }
         None => return Err(Error::invalid("path", "the directory holds no lode store")),
-    }
-    let open = |txn: &lmdb::RwTransaction<'_>, name: &str| {
-        unsafe { txn.open_db(Some(name)) }.map_err(lmdb_err)
     };
-    let by_type_version = open(&txn, "by_type_version")?;
-    let by_correlation = open(&txn, "by_correlation")?;
-    let streams = open(&txn, Table::Streams.name())?;
-    let log = open(&txn, Table::Log.name())?;
+    if from == 1 {
+        format1_to_2(&mut txn, meta)?;
+    }
+    let events = format2_to_3(&mut txn, meta, from)?;
+    // Every format-3 table exists afterwards (an empty one is created now).
+    for table in Table::ALL {
+        unsafe { txn.create_db(Some(table.name()), lmdb::DatabaseFlags::empty()) }
+            .map_err(lmdb_err)?;
+    }
+    txn.put(
+        meta,
+        &META_FORMAT_KEY,
+        &FORMAT_VERSION.to_be_bytes(),
+        lmdb::WriteFlags::empty(),
+    )
+    .map_err(lmdb_err)?;
+    txn.commit().map_err(lmdb_err)?;
+    Ok(Upgraded {
+        from,
+        to: FORMAT_VERSION,
+        events,
+    })
+}
+
+fn open_table(txn: &lmdb::RwTransaction<'_>, name: &str) -> Result<lmdb::Database> {
+    // SAFETY: see `run`.
+    unsafe { txn.open_db(Some(name)) }.map_err(lmdb_err)
+}
+
+/// Format 1's per-event type and correlation indexes become format 2's groups (see the
+/// module); the old tables are dropped.
+fn format1_to_2(txn: &mut lmdb::RwTransaction<'_>, meta: lmdb::Database) -> Result<()> {
+    let open = |txn: &lmdb::RwTransaction<'_>, name: &str| open_table(txn, name);
+    let by_type_version = open(txn, "by_type_version")?;
+    let by_correlation = open(txn, "by_correlation")?;
+    let log = open(txn, Table::Log.name())?;
     let old: Vec<lmdb::Database> = FORMAT1_ONLY
         .iter()
-        .map(|name| open(&txn, name))
+        .map(|name| open(txn, name))
         .collect::<Result<_>>()?;
 
     // Read what the new tables are built from (collected first: a cursor cannot stay open
     // over writes of the same transaction).
     let mut types: Vec<(String, u32, u64)> = Vec::new();
     let mut corrs: Vec<(String, u64)> = Vec::new();
-    let mut stream_records: Vec<(Vec<u8>, StreamInfo)> = Vec::new();
     let events;
     {
         let mut cursor = txn.open_ro_cursor(by_type_version).map_err(lmdb_err)?;
@@ -215,13 +250,6 @@ fn run(lmdb_env: &lmdb::Environment) -> Result<Upgraded> {
                 .filter(|(_, rest)| rest.len() == 8)
                 .ok_or_else(|| damaged("a by_correlation key is damaged".into()))?;
             corrs.push((corr.to_string(), layout::u64_be(rest).unwrap_or(0)));
-        }
-        let mut cursor = txn.open_ro_cursor(streams).map_err(lmdb_err)?;
-        for item in cursor.iter_start() {
-            let (k, v) = item.map_err(lmdb_err)?;
-            let info = StreamInfo::decode_format1(v)
-                .ok_or_else(|| damaged("a stream record is damaged".into()))?;
-            stream_records.push((k.to_vec(), info));
         }
         events = txn.stat(log).map_err(lmdb_err)?.entries() as u64;
     }
@@ -313,33 +341,175 @@ fn run(lmdb_env: &lmdb::Environment) -> Result<Upgraded> {
         i = j;
     }
 
-    // Stream records with their CRC.
+    for db in old {
+        unsafe { txn.drop_db(db) }.map_err(lmdb_err)?;
+    }
+    Ok(())
+}
+
+/// Format 2's log entries get what the indexes hold of their events, its stream records lose
+/// their version, and its time index goes (see the module). `from` is the format the
+/// directory was in (its stream records are in that format). Returns the number of events.
+fn format2_to_3(txn: &mut lmdb::RwTransaction<'_>, meta: lmdb::Database, from: u32) -> Result<u64> {
+    let log = open_table(txn, Table::Log.name())?;
+    let streams = open_table(txn, Table::Streams.name())?;
+    let type_groups = open_table(txn, Table::TypeGroups.name())?;
+    let corr_groups = open_table(txn, Table::CorrGroups.name())?;
+    let message_ids = open_table(txn, Table::MessageIds.name())?;
+    let old: Vec<lmdb::Database> = FORMAT2_ONLY
+        .iter()
+        .map(|name| open_table(txn, name))
+        .collect::<Result<_>>()?;
+    let events = txn.stat(log).map_err(lmdb_err)?.entries() as u64;
+    let len = usize::try_from(events + 1).map_err(|_| damaged("the log is too long".into()))?;
+
+    // What each position's entry will carry, from the indexes (read first: a cursor cannot
+    // stay open over writes of the same transaction).
+    let mut types: Vec<Option<(u32, u32)>> = vec![None; len];
+    let mut corr_of: Vec<u32> = vec![0; len]; // 1 + index into `corr_names`; 0 for none
+    let mut corr_names: Vec<String> = Vec::new();
+    let mut ids: HashMap<(u64, u64), String> = HashMap::new();
+    let mut stream_records: Vec<(Vec<u8>, StreamInfo)> = Vec::new();
+    let mut entries: Vec<(u64, u64, u64, i64)> = Vec::with_capacity(len);
+    {
+        let members = |first: u64, v: &[u8], what: &str| -> Result<Vec<u64>> {
+            let g =
+                Group::decode(v).ok_or_else(|| damaged(format!("a {what} group is damaged")))?;
+            Ok((0..g.span)
+                .filter(|o| g.contains(*o))
+                .map(|o| first + u64::from(o))
+                .collect())
+        };
+        let mut cursor = txn.open_ro_cursor(type_groups).map_err(lmdb_err)?;
+        for item in cursor.iter_start() {
+            let (k, v) = item.map_err(lmdb_err)?;
+            let (type_id, version, first) = layout::split_type_group_key(k)
+                .ok_or_else(|| damaged("a type group key is damaged".into()))?;
+            for p in members(first, v, "type")? {
+                match types.get_mut(p as usize) {
+                    Some(slot @ None) if p > 0 => *slot = Some((type_id, version)),
+                    _ => {
+                        return Err(damaged(format!(
+                            "its type index names position {p} twice or past the log's end"
+                        )))
+                    }
+                }
+            }
+        }
+        let mut cursor = txn.open_ro_cursor(corr_groups).map_err(lmdb_err)?;
+        for item in cursor.iter_start() {
+            let (k, v) = item.map_err(lmdb_err)?;
+            let (corr, rest) = layout::take_str(k)
+                .filter(|(_, rest)| rest.len() == 8)
+                .ok_or_else(|| damaged("a correlation group key is damaged".into()))?;
+            if corr_names.last().map(String::as_str) != Some(corr) {
+                corr_names.push(corr.to_string());
+            }
+            let n = corr_names.len() as u32;
+            for p in members(layout::u64_be(rest).unwrap_or(0), v, "correlation")? {
+                match corr_of.get_mut(p as usize) {
+                    Some(slot) if *slot == 0 && p > 0 => *slot = n,
+                    _ => {
+                        return Err(damaged(format!(
+                            "its correlation index names position {p} twice or past the log's end"
+                        )))
+                    }
+                }
+            }
+        }
+        let mut cursor = txn.open_ro_cursor(message_ids).map_err(lmdb_err)?;
+        for item in cursor.iter_start() {
+            let (k, v) = item.map_err(lmdb_err)?;
+            let (slot, id, version) = match (layout::u64_be(k), layout::u64_be(v)) {
+                (Some(slot), Some(version)) if v.len() == 8 => (slot, &k[8..], version),
+                _ => return Err(damaged("a message id entry is damaged".into())),
+            };
+            let id =
+                std::str::from_utf8(id).map_err(|_| damaged("a message id is not UTF-8".into()))?;
+            if ids.insert((slot, version), id.to_string()).is_some() {
+                return Err(damaged(format!(
+                    "two message ids name version {version} of stream number {slot}"
+                )));
+            }
+        }
+        let mut cursor = txn.open_ro_cursor(log).map_err(lmdb_err)?;
+        for item in cursor.iter_start() {
+            let (k, v) = item.map_err(lmdb_err)?;
+            let position = layout::u64_be(k)
+                .filter(|_| k.len() == 8)
+                .ok_or_else(|| damaged("a log key is damaged".into()))?;
+            let (stream, version, at) = LogEntry::decode_format2(v).ok_or_else(|| {
+                damaged(format!("the log entry at position {position} is damaged"))
+            })?;
+            entries.push((position, stream, version, at));
+        }
+        let mut cursor = txn.open_ro_cursor(streams).map_err(lmdb_err)?;
+        for item in cursor.iter_start() {
+            let (k, v) = item.map_err(lmdb_err)?;
+            let info = if from == 1 {
+                StreamInfo::decode_format1(v)
+            } else {
+                StreamInfo::decode_format2(v)
+            }
+            .ok_or_else(|| damaged("a stream record is damaged".into()))?;
+            stream_records.push((k.to_vec(), info));
+        }
+    }
+
+    let mut value = Vec::with_capacity(128);
+    for (i, &(position, stream, version, recorded_at)) in entries.iter().enumerate() {
+        if position != i as u64 + 1 {
+            return Err(damaged(format!(
+                "its log has a gap before position {position}"
+            )));
+        }
+        let (type_id, event_version) = types[i + 1].ok_or_else(|| {
+            damaged(format!(
+                "its type index has no entry for position {position}"
+            ))
+        })?;
+        let message_id = ids.get(&(stream, version)).ok_or_else(|| {
+            damaged(format!(
+                "its message id index has no entry for position {position}"
+            ))
+        })?;
+        let correlation_id = match corr_of[i + 1] {
+            0 => None,
+            n => Some(corr_names[n as usize - 1].as_str()),
+        };
+        LogEntry {
+            stream,
+            version,
+            recorded_at,
+            type_id,
+            event_version,
+            message_id,
+            correlation_id,
+        }
+        .encode_into(&mut value);
+        txn.put(
+            log,
+            &position.to_be_bytes(),
+            &value,
+            lmdb::WriteFlags::empty(),
+        )
+        .map_err(lmdb_err)?;
+    }
     for (k, info) in &stream_records {
         txn.put(streams, k, &info.encode(), lmdb::WriteFlags::empty())
             .map_err(lmdb_err)?;
     }
-
-    // The replaced tables go; the format is 2.
     for db in old {
         unsafe { txn.drop_db(db) }.map_err(lmdb_err)?;
     }
-    // Every format-2 table exists afterwards (an empty one is created now).
-    for table in Table::ALL {
-        unsafe { txn.create_db(Some(table.name()), flags) }.map_err(lmdb_err)?;
-    }
     txn.put(
         meta,
-        &META_FORMAT_KEY,
-        &FORMAT_VERSION.to_be_bytes(),
+        &META_INDEXED_THROUGH,
+        &events.to_be_bytes(),
         lmdb::WriteFlags::empty(),
     )
     .map_err(lmdb_err)?;
-    txn.commit().map_err(lmdb_err)?;
-    Ok(Upgraded {
-        from: 1,
-        to: FORMAT_VERSION,
-        events,
-    })
+    Ok(events)
 }
 
 #[cfg(test)]

@@ -3,12 +3,19 @@
 //!
 //! Verification (R-BAD-3, R-BAD-4): events and snapshots carry a CRC-32; every other record is
 //! cross-checked against what it names before it is handed up:
-//! - a `streams` record against its name record and its events (event `version` stored, event
-//!   `version + 1` not);
-//! - a `log` entry against the event it names (which carries that position and time);
+//! - a `streams` record against its name record (the stream's version is its last `events` key);
+//! - a `log` entry by its CRC, and against the event it names (which carries that position and
+//!   time);
 //! - a stream number found through the log against the stream's own record;
-//! - the time-index entry a time query starts from against the log around it;
+//! - the log position a time query starts from against the entry before it;
 //! - a `message_ids` entry against the stream's range.
+//!
+//! The indexes (`message_ids`, `type_groups`, `corr_groups`) cover the log up to
+//! `meta/indexed_through`; the positions after it are the unindexed tail (at most
+//! `index_lag` of them after any commit). Every read that uses an index also reads the tail
+//! from the log, whose entries carry what the indexes are made of, so every answer is exact;
+//! an append whose events make the tail longer than `index_lag` indexes the whole tail in its
+//! own transaction.
 //!
 //! What only the store can check (an index entry's type against the event's metadata, a
 //! message id against the stored message) is checked above the seam.
@@ -21,7 +28,10 @@ use lode_backend::{
     StreamId, WriteView,
 };
 
-use crate::env::{is_key_exists, OrderedPuts, ReadTxn, Reads, Table, WriteTxn, META_NEXT_TYPE_ID};
+use crate::env::{
+    is_key_exists, OrderedPuts, ReadTxn, Reads, Table, WriteTxn, META_INDEXED_THROUGH,
+    META_NEXT_TYPE_ID,
+};
 use crate::layout::{self, LogEntry, StreamInfo};
 
 fn damaged(key: String, reason: impl Into<String>) -> Error {
@@ -34,10 +44,11 @@ fn damaged(key: String, reason: impl Into<String>) -> Error {
 
 // -- streams ------------------------------------------------------------------------------------
 
-/// The stream's head, cross-checked (R-BAD-4): the `streams` record must name a stream number
-/// whose name record is this stream, event `version` must be stored and event `version + 1`
-/// must not be. A record that says 8 when 10 events exist, or 12, or names another stream, is
-/// reported instead of making a read stop early or an append overwrite or skip an event.
+/// The stream's head, cross-checked (R-BAD-4): the `streams` record (CRC-checked) must name a
+/// stream number whose name record is this stream. The version is the stream's last `events`
+/// key, so no record can disagree with the events (format 2 kept it in the stream record and
+/// checked the two against each other); a version missing inside the stream is reported by the
+/// read that reaches it.
 fn stream_head(tx: &impl Reads, stream: &StreamId) -> Result<Option<StreamHead>> {
     let Some(v) = tx.get(Table::Streams, stream.encoded())? else {
         return Ok(None);
@@ -50,28 +61,64 @@ fn stream_head(tx: &impl Reads, stream: &StreamId) -> Result<Option<StreamHead>>
             info.num
         )));
     }
-    let stored = |version: u64| -> Result<bool> {
-        Ok(tx
-            .get(Table::Events, &layout::version_key(info.num, version))?
-            .is_some())
-    };
-    if info.version > 0 && !stored(info.version)? {
-        return Err(bad(format!(
-            "the stream record says version {}, but event {} is not stored",
-            info.version, info.version
-        )));
-    }
-    if stored(info.version + 1)? {
-        return Err(bad(format!(
-            "the stream record says version {}, but event {} is stored",
-            info.version,
-            info.version + 1
-        )));
-    }
     Ok(Some(StreamHead {
         slot: info.num,
-        version: info.version,
+        version: last_version(tx, info.num)?,
     }))
+}
+
+/// The last version stored of stream `num` (0 when none): one seek below the first key past
+/// the stream's (`num ‖ ff…ff ‖ 00` is larger than every 16-byte key of `num`).
+fn last_version(tx: &impl Reads, num: u64) -> Result<u64> {
+    let mut past = [0xffu8; 17];
+    past[..8].copy_from_slice(&num.to_be_bytes());
+    past[16] = 0;
+    Ok(match tx.seek_lt(Table::Events, &past)? {
+        Some((k, _)) => match layout::split_version_key(k) {
+            Some((s, version)) if s == num => version,
+            _ => 0,
+        },
+        None => 0,
+    })
+}
+
+// -- the unindexed tail -------------------------------------------------------------------------
+
+/// The last log position the indexes cover (`meta/indexed_through`; 0 when absent). The later
+/// positions are the unindexed tail.
+fn indexed_through(tx: &impl Reads) -> Result<u64> {
+    match tx.get(Table::Meta, META_INDEXED_THROUGH)? {
+        None => Ok(0),
+        Some(v) => layout::u64_be(v)
+            .filter(|_| v.len() == 8)
+            .ok_or_else(|| damaged("meta 'indexed_through'".into(), "the record is not 8 bytes")),
+    }
+}
+
+/// A `log` key's position.
+fn log_key(k: &[u8]) -> Result<u64> {
+    layout::u64_be(k)
+        .filter(|_| k.len() == 8)
+        .ok_or_else(|| Error::damaged_log(0, "a log key is not a position"))
+}
+
+/// Calls `visit` on each log entry of the unindexed tail from position `from` on (decoded and
+/// CRC-checked), in position order, while it returns true; counts each entry read in
+/// `visited`.
+fn walk_tail(
+    tx: &impl Reads,
+    from: u64,
+    visited: &mut usize,
+    mut visit: impl FnMut(u64, &LogEntry<'_>) -> Result<bool>,
+) -> Result<()> {
+    let start = from.max(indexed_through(tx)?.saturating_add(1));
+    tx.scan(Table::Log, &start.to_be_bytes(), |k, v| {
+        *visited += 1;
+        let position = log_key(k)?;
+        let entry = LogEntry::decode(v)
+            .ok_or_else(|| Error::damaged_log(position, "the log entry is damaged"))?;
+        visit(position, &entry)
+    })
 }
 
 fn event<'t>(
@@ -94,17 +141,13 @@ fn message_version(
     head: StreamHead,
     id: &str,
 ) -> Result<Option<u64>> {
-    let mut key = Vec::with_capacity(8 + id.len());
-    layout::message_id_key_into(&mut key, head.slot, id);
-    match tx.get(Table::MessageIds, &key)? {
-        None => Ok(None),
-        Some(v) => message_id_entry(stream, head, id, v).map(Some),
-    }
+    Ok(message_versions(tx, stream, head, &[id])?.pop().flatten())
 }
 
-/// [`message_version`] of each of `ids`, with one cursor (an append of 1,000 events checks
-/// 1,000 ids; one by one, each lookup walked down from the root: ~1,600 instructions per event
-/// in P1, ~500 with one cursor).
+/// The version of each of `ids` in the stream: from the `message_ids` index, with one cursor
+/// (an append of 1,000 events checks 1,000 ids; one by one, each lookup walked down from the
+/// root: ~1,600 instructions per event in P1, ~500 with one cursor), then from the stream's
+/// entries in the unindexed tail of the log.
 fn message_versions(
     tx: &impl Reads,
     stream: &StreamId,
@@ -124,6 +167,35 @@ fn message_versions(
             Ok(())
         },
     )?;
+    // The tail: few entries (at most `index_lag`), each matched against the ids (through a map
+    // when both are many).
+    let by_id: Option<HashMap<&str, usize>> =
+        (ids.len() > 16).then(|| ids.iter().enumerate().map(|(i, id)| (*id, i)).collect());
+    // Every entry is decoded, so its CRC is checked (R-BAD-4: a damaged id or stream number
+    // in the tail would otherwise let a duplicate through).
+    let mut visited = 0;
+    walk_tail(tx, 0, &mut visited, |position, e| {
+        if e.stream != head.slot {
+            return Ok(true);
+        }
+        let at = match &by_id {
+            Some(map) => map.get(e.message_id).copied(),
+            None => ids.iter().position(|id| *id == e.message_id),
+        };
+        if let Some(i) = at {
+            if !(1..=head.version).contains(&e.version) {
+                return Err(Error::damaged_log(
+                    position,
+                    format!(
+                        "the log entry names version {} of a stream at version {}",
+                        e.version, head.version
+                    ),
+                ));
+            }
+            found[i] = Some(e.version);
+        }
+        Ok(true)
+    })?;
     Ok(found)
 }
 
@@ -348,13 +420,27 @@ fn command(tx: &impl Reads, id: &str) -> Result<Option<CommandRecord>> {
 
 // -- the log ------------------------------------------------------------------------------------
 
+/// Where the log points at `position`: the event's stream number, version and time.
+#[derive(Debug, Clone, Copy)]
+struct Located {
+    stream: u64,
+    version: u64,
+    recorded_at: i64,
+}
+
 /// R-BAD-4: the log entry at `position` and the event it names, checked against each other:
-/// the event (CRC-checked) must carry that position and the entry's time.
-fn resolve_position(tx: &impl Reads, position: u64) -> Result<(LogEntry, StoredEvent<'_>)> {
+/// the event (CRC-checked) must carry that position and the entry's time. (The entry's own CRC
+/// covers the index fields, which only the unindexed tail's readers use; they decode it.)
+fn resolve_position(tx: &impl Reads, position: u64) -> Result<(Located, StoredEvent<'_>)> {
     let entry = tx
         .get(Table::Log, &position.to_be_bytes())?
         .map(|v| {
-            LogEntry::decode(v)
+            LogEntry::locate(v)
+                .map(|(stream, version, recorded_at)| Located {
+                    stream,
+                    version,
+                    recorded_at,
+                })
                 .ok_or_else(|| Error::damaged_log(position, "the log entry is damaged"))
         })
         .transpose()?
@@ -385,12 +471,25 @@ fn resolve_position(tx: &impl Reads, position: u64) -> Result<(LogEntry, StoredE
             None => Error::damaged_log(position, reason),
         }
     })?;
-    if stored.position != position || stored.recorded_at != entry.recorded_at {
+    if stored.position != position {
         return Err(Error::damaged_log(
             position,
             format!(
                 "the log entry names version {} of stream number {}, but that event is at position {}",
                 entry.version, entry.stream, stored.position
+            ),
+        ));
+    }
+    if stored.recorded_at != entry.recorded_at {
+        return Err(Error::damaged_log(
+            position,
+            format!(
+                "the log entry says it was recorded at {}, but its event (version {} of stream \
+                 number {}) was recorded at {}",
+                format_micros(entry.recorded_at),
+                entry.version,
+                entry.stream,
+                format_micros(stored.recorded_at)
             ),
         ));
     }
@@ -462,34 +561,48 @@ impl<'t, T: Reads> Names<'t, T> {
     }
 }
 
-/// R-BAD-4: the time-index entry a time query starts from (`key`, the first at or after
-/// `from`) is checked against the log: the event at its position was recorded at its time, and
-/// the event before it was recorded before `from` (else the query would skip events). Returns
-/// the position to start from.
-fn check_time_entry(tx: &impl Reads, key: &[u8], from: i64) -> Result<u64> {
-    let bad = |reason: String| damaged("time index entry".to_string(), reason);
-    let (bits, position) = match (layout::u64_be(key), layout::key_position(key)) {
-        (Some(bits), Some(position)) if key.len() == 16 => (bits, position),
-        _ => return Err(bad("the entry's key is damaged".into())),
+/// The first log position recorded at or after `from` (`head + 1` when none), by binary search:
+/// the log is gap-free from 1 to `head` and its times never decrease (an append's time is at
+/// least the log's last). R-BAD-4: the position's entry and the one before it are checked
+/// against `from`, so a log whose times decrease there is reported, not answered from.
+fn first_at_or_after(tx: &impl Reads, head: u64, from: i64, visited: &mut usize) -> Result<u64> {
+    let time_at = |position: u64| -> Result<i64> {
+        let v = tx
+            .get(Table::Log, &position.to_be_bytes())?
+            .ok_or_else(|| {
+                Error::damaged_log(position, "there is no log entry at this position")
+            })?;
+        LogEntry::locate(v)
+            .map(|(_, _, at)| at)
+            .ok_or_else(|| Error::damaged_log(position, "the log entry is damaged"))
     };
-    let (entry, _) = resolve_position(tx, position)?;
-    if layout::time_bits(entry.recorded_at) != bits {
-        return Err(bad(format!(
-            "the entry names position {position} at its time, but that event was recorded at {}",
-            format_micros(entry.recorded_at)
-        )));
-    }
-    if position > 1 {
-        let (before, _) = resolve_position(tx, position - 1)?;
-        if before.recorded_at >= from {
-            return Err(bad(format!(
-                "the entry names position {position}, but the event before it was recorded at {}, \
-                 inside the range: the time index misses an entry",
-                format_micros(before.recorded_at)
-            )));
+    // Every position below `lo` was recorded before `from`; every one from `hi` on, at or after.
+    let (mut lo, mut hi) = (1u64, head + 1);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        *visited += 1;
+        if time_at(mid)? < from {
+            lo = mid + 1;
+        } else {
+            hi = mid;
         }
     }
-    Ok(position)
+    if lo > 1 && lo <= head {
+        // Both sides of the start, checked against their events.
+        resolve_position(tx, lo)?;
+        let before = resolve_position(tx, lo - 1)?.0.recorded_at;
+        if before >= from {
+            return Err(Error::damaged_log(
+                lo - 1,
+                format!(
+                    "the log's times decrease here: it was recorded at {}, after the event \
+                     that follows it",
+                    format_micros(before)
+                ),
+            ));
+        }
+    }
+    Ok(lo)
 }
 
 /// The type id and the event versions seen of the event type `name`, if any event has it.
@@ -634,10 +747,7 @@ fn events(
         EventSource::Log { from } => {
             tx.scan(Table::Log, &from.to_be_bytes(), |k, _| {
                 visited += 1;
-                let position = layout::u64_be(k)
-                    .filter(|_| k.len() == 8)
-                    .ok_or_else(|| Error::damaged_log(0, "a log key is not a position"))?;
-                at_position(position)
+                at_position(log_key(k)?)
             })?;
         }
         EventSource::Type {
@@ -652,7 +762,7 @@ fn events(
                 };
                 // One walk per version, merged by position (usually one version).
                 let mut walks = Vec::with_capacity(wanted.len());
-                for v in wanted {
+                for &v in &wanted {
                     let prefix = layout::type_group_key(type_id, v, 0)[..8].to_vec();
                     walks.push(GroupWalk::new(tx, Table::TypeGroups, prefix, from)?);
                 }
@@ -660,6 +770,7 @@ fn events(
                 for w in &mut walks {
                     heads.push(w.next(tx, Table::TypeGroups, &mut visited)?);
                 }
+                let mut more = true;
                 while let Some((i, position)) = heads
                     .iter()
                     .enumerate()
@@ -667,9 +778,20 @@ fn events(
                     .min_by_key(|(_, p)| *p)
                 {
                     if !at_position(position)? {
+                        more = false;
                         break;
                     }
                     heads[i] = walks[i].next(tx, Table::TypeGroups, &mut visited)?;
+                }
+                // The groups cover positions up to `indexed_through`; the tail follows them.
+                if more {
+                    walk_tail(tx, from, &mut visited, |position, e| {
+                        if e.type_id == type_id && wanted.contains(&e.event_version) {
+                            at_position(position)
+                        } else {
+                            Ok(true)
+                        }
+                    })?;
                 }
             } else {
                 visited += 1;
@@ -677,29 +799,53 @@ fn events(
         }
         EventSource::Correlation { id, from } => {
             let mut walk = GroupWalk::new(tx, Table::CorrGroups, layout::string_prefix(id), from)?;
+            let mut more = true;
             while let Some(position) = walk.next(tx, Table::CorrGroups, &mut visited)? {
                 if !at_position(position)? {
+                    more = false;
                     break;
                 }
             }
+            if more {
+                walk_tail(tx, from, &mut visited, |position, e| {
+                    if e.correlation_id == Some(id) {
+                        at_position(position)
+                    } else {
+                        Ok(true)
+                    }
+                })?;
+            }
         }
         EventSource::Time { from, to } => {
-            // The first append recorded at or after `from`, then the log from its first
-            // position (the log is ordered by recorded-at) until `to`.
-            let mut start = None;
-            tx.scan(Table::ByTime, &layout::time_key(from, 0), |k, _| {
-                visited += 1;
-                start = Some(k.to_vec());
-                Ok(false)
-            })?;
-            if let Some(key) = start {
-                let start = check_time_entry(tx, &key, from)?;
+            // The first position recorded at or after `from`, then the log from there (it is
+            // ordered by recorded-at) until `to`.
+            let head = match tx.seek_lt(Table::Log, &[0xff; 9])? {
+                Some((k, _)) => log_key(k)?,
+                None => 0,
+            };
+            let start = first_at_or_after(tx, head, from, &mut visited)?;
+            if start <= head {
                 tx.scan(Table::Log, &start.to_be_bytes(), |k, v| {
                     visited += 1;
-                    let position = layout::u64_be(k).unwrap_or(0);
-                    match LogEntry::decode(v) {
-                        Some(e) if e.recorded_at < to => at_position(position),
-                        Some(_) => Ok(false),
+                    let position = log_key(k)?;
+                    match LogEntry::locate(v) {
+                        // From the start on every time is at or after `from`: one before it
+                        // means the log's times decrease (R-BAD-4).
+                        Some((_, _, at)) if at < from => Err(Error::damaged_log(
+                            position,
+                            format!(
+                                "the log's times decrease here: it was recorded at {}, before \
+                                 an earlier position's time",
+                                format_micros(at)
+                            ),
+                        )),
+                        Some((_, _, at)) if at < to => at_position(position),
+                        Some(_) => {
+                            // The entry that ends the range is checked against its event too:
+                            // a damaged time must not end the answer early.
+                            resolve_position(tx, position)?;
+                            Ok(false)
+                        }
                         None => Err(Error::damaged_log(position, "the log entry is damaged")),
                     }
                 })?;
@@ -752,12 +898,17 @@ fn streams(
     })
 }
 
+/// Every entry of one index: what its table holds (positions up to `indexed_through`), then
+/// what the unindexed tail of the log calls for, so the walk names every event once whatever
+/// the lag. The time index is the log itself in format 3: its entries are the first position of
+/// each time the log holds (where a time query from that time starts).
 fn index_entries(
     tx: &impl Reads,
     index: IndexKind,
     visit: &mut dyn FnMut(IndexEntry<'_>) -> Result<bool>,
 ) -> Result<()> {
     let bad = |what: &str| damaged(format!("{what} index"), "an entry is damaged");
+    let mut visited = 0;
     match index {
         IndexKind::Type => {
             // Type ids back to names (the event_types table is small: one record per type).
@@ -768,6 +919,7 @@ fn index_entries(
                 names.insert(id, name.to_string());
                 Ok(true)
             })?;
+            let mut more = true;
             tx.scan(Table::TypeGroups, &[], |k, v| {
                 let (type_id, event_version, first) =
                     layout::split_type_group_key(k).ok_or_else(|| bad("event type"))?;
@@ -775,7 +927,7 @@ fn index_entries(
                 let group = layout::Group::decode(v).ok_or_else(|| bad("event type"))?;
                 for o in 0..group.span {
                     if group.contains(o) {
-                        let more = visit(IndexEntry::Type {
+                        more = visit(IndexEntry::Type {
                             event_type,
                             event_version,
                             position: first + u64::from(o),
@@ -786,44 +938,88 @@ fn index_entries(
                     }
                 }
                 Ok(true)
+            })?;
+            if !more {
+                return Ok(());
+            }
+            walk_tail(tx, 0, &mut visited, |position, e| {
+                let event_type = names.get(&e.type_id).ok_or_else(|| {
+                    Error::damaged_log(position, "the log entry names an unknown type id")
+                })?;
+                visit(IndexEntry::Type {
+                    event_type,
+                    event_version: e.event_version,
+                    position,
+                })
             })
         }
-        IndexKind::Correlation => tx.scan(Table::CorrGroups, &[], |k, v| {
-            let (id, rest) = layout::take_str(k).ok_or_else(|| bad("correlation"))?;
-            let first = layout::u64_be(rest)
-                .filter(|_| rest.len() == 8)
-                .ok_or_else(|| bad("correlation"))?;
-            let group = layout::Group::decode(v).ok_or_else(|| bad("correlation"))?;
-            for o in 0..group.span {
-                if group.contains(o) {
-                    let more = visit(IndexEntry::Correlation {
-                        id,
-                        position: first + u64::from(o),
-                    })?;
-                    if !more {
-                        return Ok(false);
+        IndexKind::Correlation => {
+            let mut more = true;
+            tx.scan(Table::CorrGroups, &[], |k, v| {
+                let (id, rest) = layout::take_str(k).ok_or_else(|| bad("correlation"))?;
+                let first = layout::u64_be(rest)
+                    .filter(|_| rest.len() == 8)
+                    .ok_or_else(|| bad("correlation"))?;
+                let group = layout::Group::decode(v).ok_or_else(|| bad("correlation"))?;
+                for o in 0..group.span {
+                    if group.contains(o) {
+                        more = visit(IndexEntry::Correlation {
+                            id,
+                            position: first + u64::from(o),
+                        })?;
+                        if !more {
+                            return Ok(false);
+                        }
                     }
                 }
+                Ok(true)
+            })?;
+            if !more {
+                return Ok(());
             }
-            Ok(true)
-        }),
-        IndexKind::Time => tx.scan(Table::ByTime, &[], |k, _| {
-            match (layout::u64_be(k), layout::key_position(k)) {
-                (Some(bits), Some(position)) if k.len() == 16 => visit(IndexEntry::Time {
-                    recorded_at: (bits ^ (1 << 63)) as i64,
+            walk_tail(tx, 0, &mut visited, |position, e| match e.correlation_id {
+                Some(id) => visit(IndexEntry::Correlation { id, position }),
+                None => Ok(true),
+            })
+        }
+        IndexKind::Time => {
+            let mut last = None;
+            tx.scan(Table::Log, &[], |k, v| {
+                let position = log_key(k)?;
+                let (_, _, recorded_at) = LogEntry::locate(v)
+                    .ok_or_else(|| Error::damaged_log(position, "the log entry is damaged"))?;
+                if last == Some(recorded_at) {
+                    return Ok(true);
+                }
+                last = Some(recorded_at);
+                visit(IndexEntry::Time {
+                    recorded_at,
                     position,
-                }),
-                _ => Err(bad("time")),
+                })
+            })
+        }
+        IndexKind::MessageId => {
+            let mut more = true;
+            tx.scan(Table::MessageIds, &[], |k, v| {
+                let slot = layout::u64_be(k).ok_or_else(|| bad("message id"))?;
+                let id = std::str::from_utf8(&k[8..]).map_err(|_| bad("message id"))?;
+                more = match layout::u64_be(v).filter(|_| v.len() == 8) {
+                    Some(version) => visit(IndexEntry::MessageId { slot, id, version })?,
+                    None => return Err(bad("message id")),
+                };
+                Ok(more)
+            })?;
+            if !more {
+                return Ok(());
             }
-        }),
-        IndexKind::MessageId => tx.scan(Table::MessageIds, &[], |k, v| {
-            let slot = layout::u64_be(k).ok_or_else(|| bad("message id"))?;
-            let id = std::str::from_utf8(&k[8..]).map_err(|_| bad("message id"))?;
-            match layout::u64_be(v).filter(|_| v.len() == 8) {
-                Some(version) => visit(IndexEntry::MessageId { slot, id, version }),
-                None => Err(bad("message id")),
-            }
-        }),
+            walk_tail(tx, 0, &mut visited, |_, e| {
+                visit(IndexEntry::MessageId {
+                    slot: e.stream,
+                    id: e.message_id,
+                    version: e.version,
+                })
+            })
+        }
     }
 }
 
@@ -1040,17 +1236,35 @@ fn intern_type(w: &mut WriteTxn<'_>, name: &str, version: u32) -> Result<u32> {
     }
 }
 
-/// Writes one append: each event and its log entry; its message ids (sorted, so time-ordered ids
-/// go in at the right edge); one type-index group per (type, version) of the append and one
-/// correlation group per correlation id; one time-index entry; the stream's record (and name,
-/// for a new stream). Only storage errors and detected damage can stop it; either fails the
-/// whole transaction.
+/// Writes one append: each event and its log entry (which carries the event's type id, event
+/// version, message id and correlation id); the stream's record and name, for a new stream;
+/// then, when the append makes the unindexed tail longer than `index_lag`, the indexes of the
+/// whole tail ([`index_tail`]). An append to a known stream within the lag so writes two tables.
+/// Only storage errors and detected damage can stop it; either fails the whole transaction.
 fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
+    if a.events.is_empty() {
+        return Ok(());
+    }
     let num = a.head.slot;
     // When no stream has a larger number, (num, version..) are the largest keys of `events`
     // and go in with MDB_APPEND (which refuses any key that is not the largest).
     let events_at_end = num >= last_stream_number(w)?;
-    let mut key = Vec::with_capacity(64);
+    // Type ids, interned in key order (so new types get ids in name order).
+    let mut type_ids = vec![0u32; a.events.len()];
+    let types = groups_in_order(
+        a.events
+            .iter()
+            .enumerate()
+            .map(|(k, e)| ((e.event_type, e.event_version), k as u32))
+            .collect(),
+    );
+    for ((name, version), offsets) in types {
+        let type_id = intern_type(w, name, version)?;
+        for k in offsets {
+            type_ids[k as usize] = type_id;
+        }
+    }
+    let mut value = Vec::with_capacity(128);
     for (k, e) in a.events.iter().enumerate() {
         let version = a.head.version + k as u64 + 1;
         let position = a.first_position + k as u64;
@@ -1065,92 +1279,155 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
             w.put_with_new(Table::Events, &event_key, len, fill)
         };
         put.map_err(|err| refused_overwrite(err, a.stream, version))?;
-        let entry = LogEntry {
+        LogEntry {
             stream: num,
             version,
             recorded_at: a.recorded_at,
-        };
+            type_id: type_ids[k],
+            event_version: e.event_version,
+            message_id: e.id,
+            correlation_id: e.correlation_id,
+        }
+        .encode_into(&mut value);
         // Positions continue from the log's last key: always the largest.
-        w.put_append(Table::Log, &position.to_be_bytes(), &entry.encode())?;
+        w.put_append(Table::Log, &position.to_be_bytes(), &value)?;
     }
-    // Message ids, in key order.
-    let mut ids: Vec<(SortKey<'_>, u64)> = a
-        .events
+    if a.new_stream {
+        w.put(
+            Table::Streams,
+            a.stream.encoded(),
+            &StreamInfo { num }.encode(),
+        )?;
+        w.put_new(Table::StreamNames, &num.to_be_bytes(), a.stream.encoded())
+            .map_err(|e| refused_overwrite(e, a.stream, a.head.version + 1))?;
+    }
+    let last = a.first_position + a.events.len() as u64 - 1;
+    let indexed = indexed_through(w)?;
+    if last.saturating_sub(indexed) > u64::from(w.index_lag) {
+        index_tail(w, indexed, a, &type_ids)?;
+    }
+    Ok(())
+}
+
+/// What an index entry is made of: one event of the tail being indexed.
+struct Indexed<'a> {
+    position: u64,
+    stream: u64,
+    version: u64,
+    type_id: u32,
+    event_version: u32,
+    message_id: &'a str,
+    correlation_id: Option<&'a str>,
+}
+
+/// Indexes the unindexed tail, positions `indexed + 1` to the append's last, in the append's
+/// transaction: the entries before the append are read from the log, the append's own from
+/// memory. Each message id gets its entry; each (type, event version) and each correlation id
+/// one group entry for the whole tail (a tail of 64 single-event appends of one type is one
+/// entry, where format 2 wrote 64). Then `meta/indexed_through` is the append's last position.
+fn index_tail(w: &mut WriteTxn<'_>, indexed: u64, a: &Append<'_>, type_ids: &[u32]) -> Result<()> {
+    // The log entries before the append, copied (the transaction is written below).
+    let mut before: Vec<(u64, Vec<u8>)> = Vec::new();
+    if indexed + 1 < a.first_position {
+        w.scan(Table::Log, &(indexed + 1).to_be_bytes(), |k, v| {
+            let position = log_key(k)?;
+            if position >= a.first_position {
+                return Ok(false);
+            }
+            before.push((position, v.to_vec()));
+            Ok(true)
+        })?;
+        if before.len() as u64 != a.first_position - indexed - 1 {
+            return Err(Error::damaged_log(
+                indexed + 1,
+                "the log's unindexed tail has a gap",
+            ));
+        }
+    }
+    let mut tail: Vec<Indexed<'_>> = Vec::with_capacity(before.len() + a.events.len());
+    for (position, v) in &before {
+        let e = LogEntry::decode(v)
+            .ok_or_else(|| Error::damaged_log(*position, "the log entry is damaged"))?;
+        tail.push(Indexed {
+            position: *position,
+            stream: e.stream,
+            version: e.version,
+            type_id: e.type_id,
+            event_version: e.event_version,
+            message_id: e.message_id,
+            correlation_id: e.correlation_id,
+        });
+    }
+    for (k, e) in a.events.iter().enumerate() {
+        tail.push(Indexed {
+            position: a.first_position + k as u64,
+            stream: a.head.slot,
+            version: a.head.version + k as u64 + 1,
+            type_id: type_ids[k],
+            event_version: e.event_version,
+            message_id: e.id,
+            correlation_id: e.correlation_id,
+        });
+    }
+    let start = indexed + 1;
+    let mut key = Vec::with_capacity(64);
+    // Message ids, in key order (stream, then id).
+    let mut ids: Vec<(u64, SortKey<'_>, u64)> = tail
         .iter()
-        .enumerate()
-        .map(|(k, e)| (SortKey::new(e.id), a.head.version + k as u64 + 1))
+        .map(|t| (t.stream, SortKey::new(t.message_id), t.version))
         .collect();
-    // Time-ordered ids arrive sorted: then there is no sort.
+    // Time-ordered ids of one stream arrive sorted: then there is no sort.
     if !ids.is_sorted() {
         ids.sort_unstable();
     }
     let mut puts = OrderedPuts::new(Table::MessageIds);
-    for (SortKey(_, id), version) in ids {
-        layout::message_id_key_into(&mut key, num, id);
+    for (stream, SortKey(_, id), version) in ids {
+        layout::message_id_key_into(&mut key, stream, id);
         puts.put(w, &key, &version.to_be_bytes())?;
     }
-    // Type groups: the append's offsets of each (type, version), in key order (so type ids are
-    // given to new types in name order, as before).
+    // Type groups: the tail's offsets of each (type id, version), in key order.
     let types = groups_in_order(
-        a.events
-            .iter()
-            .enumerate()
-            .map(|(k, e)| ((e.event_type, e.event_version), k as u32))
+        tail.iter()
+            .map(|t| ((t.type_id, t.event_version), (t.position - start) as u32))
             .collect(),
     );
     let mut value = Vec::with_capacity(16);
     let mut puts = OrderedPuts::new(Table::TypeGroups);
-    for ((name, version), mut offsets) in types {
-        let first = offsets[0];
-        let type_id = intern_type(w, name, version)?;
-        offsets.iter_mut().for_each(|k| *k -= first);
-        layout::Group::of_offsets(&offsets).encode_into(&mut value);
-        let group_key =
-            layout::type_group_key(type_id, version, a.first_position + u64::from(first));
-        puts.put(w, &group_key, &value)?;
+    for ((type_id, version), offsets) in types {
+        let first = group_value(&offsets, &mut value);
+        puts.put(
+            w,
+            &layout::type_group_key(type_id, version, start + u64::from(first)),
+            &value,
+        )?;
     }
     // Correlation groups, in key order: the key is `u16 len ‖ bytes ‖ position`, so by length
     // first.
     let corrs = groups_in_order(
-        a.events
-            .iter()
-            .enumerate()
-            .filter_map(|(k, e)| {
-                e.correlation_id
-                    .map(|c| ((c.len(), SortKey::new(c)), k as u32))
+        tail.iter()
+            .filter_map(|t| {
+                t.correlation_id
+                    .map(|c| ((c.len(), SortKey::new(c)), (t.position - start) as u32))
             })
             .collect(),
     );
     let mut puts = OrderedPuts::new(Table::CorrGroups);
-    for ((_, SortKey(_, corr)), mut offsets) in corrs {
-        let first = offsets[0];
-        offsets.iter_mut().for_each(|k| *k -= first);
-        layout::Group::of_offsets(&offsets).encode_into(&mut value);
-        layout::string_position_key_into(&mut key, corr, a.first_position + u64::from(first));
+    for ((_, SortKey(_, corr)), offsets) in corrs {
+        let first = group_value(&offsets, &mut value);
+        layout::string_position_key_into(&mut key, corr, start + u64::from(first));
         puts.put(w, &key, &value)?;
     }
-    if !a.events.is_empty() {
-        // One time-index entry per append: its events share `recorded_at` and are contiguous in
-        // the log, which is ordered by time, so a time query walks the log from here. The key
-        // is the largest of the table: `recorded_at` is at least the log's last time (so at
-        // least every time in `by_time`), and on a tie the first position is past every
-        // position of the log.
-        w.put_append(
-            Table::ByTime,
-            &layout::time_key(a.recorded_at, a.first_position),
-            &[],
-        )?;
-    }
-    let info = StreamInfo {
-        num,
-        version: a.head.version + a.events.len() as u64,
-    };
-    w.put(Table::Streams, a.stream.encoded(), &info.encode())?;
-    if a.new_stream {
-        w.put_new(Table::StreamNames, &num.to_be_bytes(), a.stream.encoded())
-            .map_err(|e| refused_overwrite(e, a.stream, a.head.version + 1))?;
-    }
-    Ok(())
+    let last = a.first_position + a.events.len() as u64 - 1;
+    w.put(Table::Meta, META_INDEXED_THROUGH, &last.to_be_bytes())
+}
+
+/// Encodes the group of `offsets` (ascending, relative to the tail's start) into `value`;
+/// returns its first offset, where the group's key starts.
+fn group_value(offsets: &[u32], value: &mut Vec<u8>) -> u32 {
+    let first = offsets[0];
+    let relative: Vec<u32> = offsets.iter().map(|k| k - first).collect();
+    layout::Group::of_offsets(&relative).encode_into(value);
+    first
 }
 
 /// A string behind its first 16 bytes read as one big-endian number (zero-padded): ordered

@@ -33,6 +33,10 @@ pub struct ProviderSettings {
     pub directory_mode: u32,
     /// Size of LMDB's reader table (concurrent read transactions of all processes). 126.
     pub max_readers: u32,
+    /// How many log positions the type, correlation and message-id indexes may lag the log:
+    /// queries read that unindexed tail from the log, so every answer stays exact. 0 indexes
+    /// every append as it commits. 32; at most `lode_lmdb::MAX_INDEX_LAG` (4,096).
+    pub index_lag: u32,
 }
 
 impl Default for ProviderSettings {
@@ -57,6 +61,7 @@ impl ProviderSettings {
                 file_mode: self.file_mode,
                 directory_mode: self.directory_mode,
                 max_readers: self.max_readers,
+                index_lag: self.index_lag,
             },
         )
     }
@@ -73,6 +78,7 @@ impl ProviderSettings {
             file_mode: lmdb.file_mode,
             directory_mode: lmdb.directory_mode,
             max_readers: lmdb.max_readers,
+            index_lag: lmdb.index_lag,
         }
     }
 }
@@ -101,10 +107,11 @@ pub fn lmdb_version() -> String {
     lode_lmdb::engine_version()
 }
 
-/// Upgrades the store directory `path` from on-disk format 1 to the format this library reads
-/// (2), in one transaction: a crash leaves format 1 intact or format 2 complete. A directory
-/// already in format 2 is left as it is. No other process may use the directory meanwhile.
-/// Opening a format-1 directory fails with a storage error that names this call.
+/// Upgrades the store directory `path` from on-disk format 1 or 2 to the format this library
+/// reads (3), in one transaction: a crash leaves the old format intact or format 3 complete. A
+/// directory already in format 3 is left as it is. No other process may use the directory
+/// meanwhile. Opening a directory in an older format fails with a storage error that names this
+/// call.
 pub fn upgrade_directory(path: impl AsRef<Path>, settings: &ProviderSettings) -> Result<Upgraded> {
     let (_, lmdb) = settings.split();
     lode_lmdb::upgrade(path.as_ref(), &lmdb)

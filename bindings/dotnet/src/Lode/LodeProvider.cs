@@ -53,10 +53,11 @@ public sealed unsafe partial class LodeProvider : IDisposable
     }
 
     /// <summary>
-    /// Upgrades the store directory at <paramref name="path"/> from on-disk format 1 to the
-    /// format this library reads (2), in one transaction: a crash at any moment leaves format 1
-    /// intact or format 2 complete. A directory already in format 2 is left as it is. No other
-    /// process may use the directory meanwhile. Opening a format-1 directory throws a
+    /// Upgrades the store directory at <paramref name="path"/> from on-disk format 1 or 2 to the
+    /// format this library reads (3), in one transaction: a crash at any moment leaves the old
+    /// format intact or format 3 complete. A directory already in format 3 is left as it is. No
+    /// other process may use the directory meanwhile. Opening a directory in an older format
+    /// throws a
     /// <see cref="LodeStorageException"/> whose code name is <c>FORMAT_UPGRADE_NEEDED</c>.
     /// </summary>
     /// <param name="path">The store directory.</param>

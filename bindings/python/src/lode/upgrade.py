@@ -20,12 +20,12 @@ def upgrade_directory(
     max_readers: Optional[int] = None,
     library: Optional[StrPath] = None,
 ) -> int:
-    """Upgrades the store directory at ``path`` from on-disk format 1 to the format this library
-    reads (2), in one transaction: a crash at any moment leaves format 1 intact or format 2
-    complete. A directory already in format 2 is left as it is. Returns the format the directory
-    was in. No other process may use the directory meanwhile.
+    """Upgrades the store directory at ``path`` from on-disk format 1 or 2 to the format this
+    library reads (3), in one transaction: a crash at any moment leaves the old format intact or
+    format 3 complete. A directory already in format 3 is left as it is. Returns the format the
+    directory was in. No other process may use the directory meanwhile.
 
-    Opening a format-1 directory with :class:`EventStoreProvider` raises
+    Opening a directory in an older format with :class:`EventStoreProvider` raises
     :class:`EventStoreStorageError` (``storage_code_name == "FORMAT_UPGRADE_NEEDED"``) naming this
     call. The settings are those of :class:`EventStoreProvider` that concern the files."""
     func = "upgrade_directory"

@@ -101,9 +101,9 @@ public sealed partial class LodeEventStoreProvider : IEventStoreProvider, IDispo
     }
 
     /// <summary>
-    /// Upgrades the store directory at <paramref name="path"/> from on-disk format 1 to the
-    /// format this library reads, in one transaction (a crash leaves format 1 intact or the new
-    /// format complete); a directory already current is left as it is. Run it once, with no
+    /// Upgrades the store directory at <paramref name="path"/> from an older on-disk format (1
+    /// or 2) to the format this library reads, in one transaction (a crash leaves the old format
+    /// intact or the new format complete); a directory already current is left as it is. Run it once, with no
     /// other process using the directory, when opening says the directory needs it.
     /// </summary>
     /// <param name="path">The store directory.</param>
