@@ -13,8 +13,18 @@ use lode_backend::{Lease, Micros, StoredEvent};
 // bytes.
 
 fn push_str(k: &mut Vec<u8>, s: &str) {
+    push_bytes(k, s.as_bytes());
+}
+
+fn push_bytes(k: &mut Vec<u8>, s: &[u8]) {
     k.extend_from_slice(&(s.len() as u16).to_be_bytes());
-    k.extend_from_slice(s.as_bytes());
+    k.extend_from_slice(s);
+}
+
+/// A `u16 len ‖ bytes` field at the start of `k`, and the rest.
+fn take_bytes(k: &[u8]) -> Option<(&[u8], &[u8])> {
+    let len = u16::from_be_bytes(k.get(..2)?.try_into().ok()?) as usize;
+    Some((k.get(2..2 + len)?, &k[2 + len..]))
 }
 
 /// A `u16 len ‖ bytes` string at the start of `k`, and the rest.
@@ -180,6 +190,10 @@ pub(crate) fn decode_lease(v: &[u8]) -> Option<Lease> {
 /// stream u64 ‖ version u64 ‖ recorded_at i64 ‖ type id u32 ‖ event version u32 ‖
 /// str message id ‖ (0u8 | 1u8 ‖ str correlation id) ‖ crc32 u32 LE of every byte before it
 /// ```
+///
+/// The ids are kept as the bytes of the UTF-8 strings they were written from: readers compare
+/// them as bytes (validating them as UTF-8 cost about as much as the CRC); one that needs a
+/// `str` converts them, checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct LogEntry<'a> {
     pub stream: u64,
@@ -187,8 +201,8 @@ pub(crate) struct LogEntry<'a> {
     pub recorded_at: Micros,
     pub type_id: u32,
     pub event_version: u32,
-    pub message_id: &'a str,
-    pub correlation_id: Option<&'a str>,
+    pub message_id: &'a [u8],
+    pub correlation_id: Option<&'a [u8]>,
 }
 
 /// The fixed part of a [`LogEntry`] before its message id.
@@ -203,12 +217,12 @@ impl<'a> LogEntry<'a> {
         out.extend_from_slice(&self.recorded_at.to_be_bytes());
         out.extend_from_slice(&self.type_id.to_be_bytes());
         out.extend_from_slice(&self.event_version.to_be_bytes());
-        push_str(out, self.message_id);
+        push_bytes(out, self.message_id);
         match self.correlation_id {
             None => out.push(0),
             Some(c) => {
                 out.push(1);
-                push_str(out, c);
+                push_bytes(out, c);
             }
         }
         let crc = crc32fast::hash(out);
@@ -223,10 +237,10 @@ impl<'a> LogEntry<'a> {
         }
         let u32_at =
             |at: usize| u32::from_be_bytes(body[at..at + 4].try_into().unwrap_or_default());
-        let (message_id, rest) = take_str(&body[LOG_FIXED..])?;
+        let (message_id, rest) = take_bytes(&body[LOG_FIXED..])?;
         let correlation_id = match rest {
             [0] => None,
-            [1, tail @ ..] => match take_str(tail)? {
+            [1, tail @ ..] => match take_bytes(tail)? {
                 (c, []) => Some(c),
                 _ => return None,
             },
@@ -271,10 +285,10 @@ impl<'a> LogEntry<'a> {
 
 /// `message_ids` key: `u64 stream ‖ message id bytes`; the value is the version (u64). Written
 /// into `k` (cleared first), so a loop reuses one buffer.
-pub(crate) fn message_id_key_into(k: &mut Vec<u8>, stream: u64, id: &str) {
+pub(crate) fn message_id_key_into(k: &mut Vec<u8>, stream: u64, id: &[u8]) {
     k.clear();
     k.extend_from_slice(&stream.to_be_bytes());
-    k.extend_from_slice(id.as_bytes());
+    k.extend_from_slice(id);
 }
 
 /// A group: which positions of one append (or of one run, after an upgrade) an index entry
@@ -396,9 +410,9 @@ pub(crate) fn decode_event_type(v: &[u8]) -> Option<(u32, Vec<u32>)> {
 
 /// `corr_groups` key: `u16 len ‖ correlation id ‖ first position u64`, written into `k`
 /// (cleared first). Format 1's `by_correlation` key had the same bytes with one entry per event.
-pub(crate) fn string_position_key_into(k: &mut Vec<u8>, s: &str, position: u64) {
+pub(crate) fn string_position_key_into(k: &mut Vec<u8>, s: &[u8], position: u64) {
     k.clear();
-    push_str(k, s);
+    push_bytes(k, s);
     k.extend_from_slice(&position.to_be_bytes());
 }
 
@@ -435,14 +449,14 @@ mod tests {
     #[test]
     fn log_entry_round_trips_and_detects_a_flipped_byte() {
         let mut buf = Vec::new();
-        for correlation_id in [None, Some(""), Some("corr-1")] {
+        for correlation_id in [None, Some(&b""[..]), Some(&b"corr-1"[..])] {
             let e = LogEntry {
                 stream: 3,
                 version: 9,
                 recorded_at: -7,
                 type_id: 2,
                 event_version: 1,
-                message_id: "01JABC",
+                message_id: b"01JABC",
                 correlation_id,
             };
             e.encode_into(&mut buf);

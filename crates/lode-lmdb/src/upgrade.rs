@@ -334,7 +334,7 @@ fn format1_to_2(txn: &mut lmdb::RwTransaction<'_>, meta: lmdb::Database) -> Resu
                 bitmap: Vec::new(),
             }
             .encode_into(&mut value);
-            layout::string_position_key_into(&mut key, &corrs[i].0, first);
+            layout::string_position_key_into(&mut key, corrs[i].0.as_bytes(), first);
             txn.put(corr_groups, &key, &value, lmdb::WriteFlags::empty())
                 .map_err(lmdb_err)?;
         }
@@ -475,7 +475,7 @@ fn format2_to_3(txn: &mut lmdb::RwTransaction<'_>, meta: lmdb::Database, from: u
         })?;
         let correlation_id = match corr_of[i + 1] {
             0 => None,
-            n => Some(corr_names[n as usize - 1].as_str()),
+            n => Some(corr_names[n as usize - 1].as_bytes()),
         };
         LogEntry {
             stream,
@@ -483,7 +483,7 @@ fn format2_to_3(txn: &mut lmdb::RwTransaction<'_>, meta: lmdb::Database, from: u
             recorded_at,
             type_id,
             event_version,
-            message_id,
+            message_id: message_id.as_bytes(),
             correlation_id,
         }
         .encode_into(&mut value);
