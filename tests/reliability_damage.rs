@@ -583,6 +583,103 @@ fn r_bad_4_log_and_index_entries_are_checked_against_the_event_they_name() {
     );
 }
 
+/// `meta/indexed_through` as format 3 writes it: position ‖ CRC-32 of it (LE).
+fn indexed_through(position: u64) -> Vec<u8> {
+    let mut v = position.to_be_bytes().to_vec();
+    let crc = crc32fast::hash(&v);
+    v.extend_from_slice(&crc.to_le_bytes());
+    v
+}
+
+/// R-BAD-4, the record of how far the indexes cover the log (`meta/indexed_through`): every
+/// reader relies on it to know where the unindexed tail starts, so it is checked, by its CRC
+/// and against the log and the groups. Too large a value would hide the tail (queries found
+/// nothing, duplicates got in), too small a one would make the tail repeat indexed events, and
+/// one past the log's end made the next append overflow; each was found once by a review. Each
+/// is now reported by the queries and appends it would mislead, and nothing is written.
+#[test]
+fn r_bad_4_the_record_of_what_the_indexes_cover_is_checked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let indexed_store = make_store(tmp.path());
+    let lagging_store = make_lagging_store(tmp.path());
+    let put = |value: Vec<u8>| {
+        move |txn: &mut lmdb::RwTransaction<'_>, db: &dyn Fn(&str) -> lmdb::Database| {
+            txn.put(
+                db("meta"),
+                &b"indexed_through",
+                &value,
+                lmdb::WriteFlags::empty(),
+            )
+            .unwrap()
+        }
+    };
+    let name = "meta 'indexed_through'";
+    // Far past the log's end, on the store whose 13 events are all in the tail.
+    let copy = damaged_copy(
+        tmp.path(),
+        &lagging_store,
+        "covers-too-much",
+        put(indexed_through(1 << 40)),
+    );
+    {
+        let p = EventStoreProvider::open(&copy, settings()).unwrap();
+        assert_damage("by type", p.events_by_type("T", None, 0, 100), name);
+        assert_damage(
+            "by correlation",
+            p.events_by_correlation("corr-a4", 0, 100),
+            name,
+        );
+        let s = p.open_store("Acct", "7").unwrap();
+        assert_damage("resent a1", s.add(&[ev("a1", "T")]), name);
+        assert_eq!(s.version().unwrap(), 10, "nothing was written");
+    }
+    // One past the log's end (13), on the fully indexed store: the next append is refused.
+    let copy = damaged_copy(
+        tmp.path(),
+        &indexed_store,
+        "covers-one-too-many",
+        put(indexed_through(14)),
+    );
+    {
+        let p = EventStoreProvider::open(&copy, indexed()).unwrap();
+        let s = p.open_store("Acct", "7").unwrap();
+        assert_damage("append", s.add(&[ev("x1", "T"), ev("x2", "T")]), name);
+        assert_eq!(s.version().unwrap(), 10, "nothing was written");
+        assert_damage("by type", p.events_by_type("T", None, 0, 100), name);
+    }
+    // Too small (5 of 13 indexed): the groups name positions past it.
+    let copy = damaged_copy(
+        tmp.path(),
+        &indexed_store,
+        "covers-too-little",
+        put(indexed_through(5)),
+    );
+    {
+        let p = EventStoreProvider::open(&copy, indexed()).unwrap();
+        assert_damage(
+            "by type",
+            p.events_by_type("T", None, 0, 100),
+            "past what the indexes cover",
+        );
+        assert_damage(
+            "by correlation",
+            p.events_by_correlation("corr-a7", 0, 100),
+            "past what the indexes cover",
+        );
+    }
+    // A flipped byte: the CRC fails.
+    let mut flipped = indexed_through(13);
+    flipped[7] ^= 0x01;
+    let copy = damaged_copy(tmp.path(), &indexed_store, "flipped", put(flipped));
+    {
+        let p = EventStoreProvider::open(&copy, indexed()).unwrap();
+        assert_damage("by type", p.events_by_type("T", None, 0, 100), name);
+        let s = p.open_store("Acct", "7").unwrap();
+        assert_damage("append", s.add(&[ev("x1", "T")]), name);
+        assert_eq!(s.version().unwrap(), 10, "nothing was written");
+    }
+}
+
 /// R-BAD-4, the unindexed tail (format 3): the log entries past `indexed_through` are what
 /// the queries by type and correlation, the message-id check of an append and `verify` read
 /// instead of an index, so a damaged one is reported as a damaged index entry is: a flipped

@@ -505,7 +505,7 @@ fn format2_to_3(txn: &mut lmdb::RwTransaction<'_>, meta: lmdb::Database, from: u
     txn.put(
         meta,
         &META_INDEXED_THROUGH,
-        &events.to_be_bytes(),
+        &layout::encode_indexed_through(events),
         lmdb::WriteFlags::empty(),
     )
     .map_err(lmdb_err)?;

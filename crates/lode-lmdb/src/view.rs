@@ -4,8 +4,9 @@
 //! Verification (R-BAD-3, R-BAD-4): events and snapshots carry a CRC-32; every other record is
 //! cross-checked against what it names before it is handed up:
 //! - a `streams` record against its name record (the stream's version is its last `events` key);
-//! - a `log` entry by its CRC, and against the event it names (which carries that position and
-//!   time);
+//! - a `log` entry against the event it names (which carries that position and time); its
+//!   index fields, read only in the unindexed tail and by verify, by the entry's CRC;
+//! - `meta/indexed_through` by its CRC and against the log and the groups;
 //! - a stream number found through the log against the stream's own record;
 //! - the log position a time query starts from against the entry before it;
 //! - a `message_ids` entry against the stream's range.
@@ -84,14 +85,27 @@ fn last_version(tx: &impl Reads, num: u64) -> Result<u64> {
 
 // -- the unindexed tail -------------------------------------------------------------------------
 
-/// The last log position the indexes cover (`meta/indexed_through`; 0 when absent). The later
-/// positions are the unindexed tail.
+/// The last log position the indexes cover (`meta/indexed_through`, CRC-checked; 0 when
+/// absent). The later positions are the unindexed tail. The readers that rely on it check it
+/// against the log too: the tail's walk, that it is not past the log's end; group walks, that
+/// no group names a position past it; an append, that it is below the append's first position.
 fn indexed_through(tx: &impl Reads) -> Result<u64> {
     match tx.get(Table::Meta, META_INDEXED_THROUGH)? {
         None => Ok(0),
-        Some(v) => layout::u64_be(v)
-            .filter(|_| v.len() == 8)
-            .ok_or_else(|| damaged("meta 'indexed_through'".into(), "the record is not 8 bytes")),
+        Some(v) => layout::decode_indexed_through(v).ok_or_else(|| {
+            damaged(
+                "meta 'indexed_through'".into(),
+                "the record is damaged (its checksum does not match)",
+            )
+        }),
+    }
+}
+
+/// The last position of the log, 0 when it is empty.
+fn last_position(tx: &impl Reads) -> Result<u64> {
+    match tx.seek_lt(Table::Log, &[0xff; 9])? {
+        Some((k, _)) => log_key(k),
+        None => Ok(0),
     }
 }
 
@@ -111,14 +125,31 @@ fn walk_tail(
     visited: &mut usize,
     mut visit: impl FnMut(u64, &LogEntry<'_>) -> Result<bool>,
 ) -> Result<()> {
-    let start = from.max(indexed_through(tx)?.saturating_add(1));
+    let indexed = indexed_through(tx)?;
+    let start = from.max(indexed.saturating_add(1));
+    let mut any = false;
     tx.scan(Table::Log, &start.to_be_bytes(), |k, v| {
         *visited += 1;
+        any = true;
         let position = log_key(k)?;
         let entry = LogEntry::decode(v)
             .ok_or_else(|| Error::damaged_log(position, "the log entry is damaged"))?;
         visit(position, &entry)
-    })
+    })?;
+    if !any && indexed > 0 {
+        // An empty tail: the indexes must not claim positions the log does not hold (a reader
+        // would then skip the events that are there).
+        let head = last_position(tx)?;
+        if indexed > head {
+            return Err(damaged(
+                "meta 'indexed_through'".into(),
+                format!(
+                    "it says the indexes cover position {indexed}, past the log's end ({head})"
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn event<'t>(
@@ -627,6 +658,11 @@ fn find_event_type(tx: &impl Reads, name: &str) -> Result<Option<(u32, Vec<u32>)
 struct GroupWalk {
     /// The range's key prefix; group keys are `prefix ‖ first position u64`.
     prefix: Vec<u8>,
+    /// `indexed_through`: no group names a later position.
+    through: u64,
+    /// The last member yielded: members ascend strictly (groups of one key cover disjoint,
+    /// ascending ranges).
+    last: u64,
     /// The group being walked: first position, span, and the next offset to look at.
     current: Option<(u64, u32, Vec<u8>, u32)>,
     /// The key to seek for the next group.
@@ -638,6 +674,8 @@ impl GroupWalk {
     fn new(tx: &impl Reads, table: Table, prefix: Vec<u8>, from: u64) -> Result<GroupWalk> {
         let mut walk = GroupWalk {
             prefix,
+            through: indexed_through(tx)?,
+            last: 0,
             current: None,
             next_key: None,
             done: false,
@@ -686,7 +724,22 @@ impl GroupWalk {
                     *offset += 1;
                     if group.contains(o) {
                         *visited += 1;
-                        return Ok(Some(*first + u64::from(o)));
+                        let position = *first + u64::from(o);
+                        if position > self.through || position <= self.last {
+                            return Err(damaged(
+                                format!("{} entry", table.name()),
+                                format!(
+                                    "a group names position {position}, {}",
+                                    if position > self.through {
+                                        "past what the indexes cover"
+                                    } else {
+                                        "which an earlier group of its key names too"
+                                    }
+                                ),
+                            ));
+                        }
+                        self.last = position;
+                        return Ok(Some(position));
                     }
                 }
                 self.current = None;
@@ -736,7 +789,17 @@ fn events(
 ) -> Result<usize> {
     let mut visited = 0usize;
     let mut names = Names::new(tx);
+    let mut last = 0u64;
     let mut at_position = |position: u64| -> Result<bool> {
+        // Every walk yields ascending positions; one that does not (damaged groups, or an
+        // `indexed_through` that is too small) is reported, never returned twice.
+        if position <= last {
+            return Err(Error::damaged_log(
+                position,
+                format!("an index names this position again, after position {last}"),
+            ));
+        }
+        last = position;
         let (entry, stored) = resolve_position(tx, position)?;
         let stream = names.get(entry.stream)?;
         visit(EventRef {
@@ -997,10 +1060,13 @@ fn index_entries(
         }
         IndexKind::Time => {
             let mut last = None;
+            // Each entry decoded, so verify checks the CRC of every entry (the index fields of
+            // indexed positions are read by nothing else).
             tx.scan(Table::Log, &[], |k, v| {
                 let position = log_key(k)?;
-                let (_, _, recorded_at) = LogEntry::locate(v)
-                    .ok_or_else(|| Error::damaged_log(position, "the log entry is damaged"))?;
+                let recorded_at = LogEntry::decode(v)
+                    .ok_or_else(|| Error::damaged_log(position, "the log entry is damaged"))?
+                    .recorded_at;
                 if last == Some(recorded_at) {
                     return Ok(true);
                 }
@@ -1316,7 +1382,16 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
     }
     let last = a.first_position + a.events.len() as u64 - 1;
     let indexed = indexed_through(w)?;
-    if last.saturating_sub(indexed) > u64::from(w.index_lag) {
+    if indexed >= a.first_position {
+        return Err(damaged(
+            "meta 'indexed_through'".into(),
+            format!(
+                "it says the indexes cover position {indexed}, but the log ends at {}",
+                a.first_position - 1
+            ),
+        ));
+    }
+    if last - indexed > u64::from(w.index_lag) {
         index_tail(w, indexed, a, &type_ids)?;
     }
     Ok(())
@@ -1431,7 +1506,11 @@ fn index_tail(w: &mut WriteTxn<'_>, indexed: u64, a: &Append<'_>, type_ids: &[u3
         puts.put(w, &key, &value)?;
     }
     let last = a.first_position + a.events.len() as u64 - 1;
-    w.put(Table::Meta, META_INDEXED_THROUGH, &last.to_be_bytes())
+    w.put(
+        Table::Meta,
+        META_INDEXED_THROUGH,
+        &layout::encode_indexed_through(last),
+    )
 }
 
 /// Encodes the group of `offsets` (ascending, relative to the tail's start) into `value`;
