@@ -965,6 +965,21 @@ fn streams(
     })
 }
 
+/// Calls `visit` on each member position of `group` (whose first position is `first`) while it
+/// returns true; returns whether it always did.
+fn each_member(
+    first: u64,
+    group: &layout::GroupRef<'_>,
+    mut visit: impl FnMut(u64) -> Result<bool>,
+) -> Result<bool> {
+    for o in 0..group.span {
+        if group.contains(o) && !visit(first + u64::from(o))? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 /// An id of the tail's log entry at `position` as a `str` (it was written from one).
 fn tail_str(position: u64, id: &[u8]) -> Result<&str> {
     std::str::from_utf8(id)
@@ -998,19 +1013,14 @@ fn index_entries(
                     layout::split_type_group_key(k).ok_or_else(|| bad("event type"))?;
                 let event_type = names.get(&type_id).ok_or_else(|| bad("event type"))?;
                 let group = layout::Group::decode(v).ok_or_else(|| bad("event type"))?;
-                for o in 0..group.span {
-                    if group.contains(o) {
-                        more = visit(IndexEntry::Type {
-                            event_type,
-                            event_version,
-                            position: first + u64::from(o),
-                        })?;
-                        if !more {
-                            return Ok(false);
-                        }
-                    }
-                }
-                Ok(true)
+                more = each_member(first, &group, |position| {
+                    visit(IndexEntry::Type {
+                        event_type,
+                        event_version,
+                        position,
+                    })
+                })?;
+                Ok(more)
             })?;
             if !more {
                 return Ok(());
@@ -1034,18 +1044,10 @@ fn index_entries(
                     .filter(|_| rest.len() == 8)
                     .ok_or_else(|| bad("correlation"))?;
                 let group = layout::Group::decode(v).ok_or_else(|| bad("correlation"))?;
-                for o in 0..group.span {
-                    if group.contains(o) {
-                        more = visit(IndexEntry::Correlation {
-                            id,
-                            position: first + u64::from(o),
-                        })?;
-                        if !more {
-                            return Ok(false);
-                        }
-                    }
-                }
-                Ok(true)
+                more = each_member(first, &group, |position| {
+                    visit(IndexEntry::Correlation { id, position })
+                })?;
+                Ok(more)
             })?;
             if !more {
                 return Ok(());
