@@ -509,7 +509,10 @@ uint32_t lode_abi_version(void);
  `default_database` (string, "EventStores"), `default_open_timeout_ms` (5000),
  `default_session_timeout_ms` (60000), `durability` ("full" | "no_meta_sync" | "no_sync"),
  `initial_map_size` (bytes, 64 MiB), `max_map_size` (bytes, 1 TiB), `file_mode` (0600 = 384),
- `directory_mode` (0700 = 448), `max_readers` (126). Unknown keys are refused.
+ `directory_mode` (0700 = 448), `max_readers` (126), `index_lag` (32: how many log positions
+ the type, correlation and message-id indexes may lag the log; queries read that tail from
+ the log, so answers stay exact; 0 indexes every append; at most 4096). Unknown keys are
+ refused.
 
  On success `*out_provider` receives a provider handle; release it with `lode_provider_close`.
  Errors: LODE_INVALID_ARGUMENT (NULL/invalid path or settings), LODE_STORAGE (the directory

@@ -264,4 +264,19 @@ fn r_sec_3_sizes_past_the_limits_fail_cleanly_and_write_nothing() {
     // Query limits.
     let e = p.read_log(1, limits::MAX_QUERY_RECORDS + 1).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+    // How far the indexes may lag the log bounds what every query reads past them: a lag past
+    // the maximum is refused before anything is created.
+    let lagging = tmp.path().join("lagging");
+    let e = EventStoreProvider::open(
+        &lagging,
+        ProviderSettings {
+            index_lag: limits::MAX_INDEX_LAG + 1,
+            ..ProviderSettings::default()
+        },
+    )
+    .err()
+    .expect("an index lag past the maximum is refused");
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
+    assert!(e.to_string().contains("index_lag"), "{e}");
+    assert!(!lagging.exists(), "nothing was created");
 }

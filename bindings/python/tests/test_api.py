@@ -126,7 +126,7 @@ class TypeCheckTest(StoreTest):
                 {"path": self.path + "/p2"},
                 {"path": None, "default_database": 3, "default_open_timeout": "5s", "default_session_timeout": [],
                  "durability": 1, "initial_map_size": 1.5, "max_map_size": "1G", "file_mode": "0600",
-                 "directory_mode": 7.0, "max_readers": True, "library": 3},
+                 "directory_mode": 7.0, "max_readers": True, "index_lag": "32", "library": 3},
             ),
             "open_store": (p.open_store, {"name": "A", "id": "t"},
                            {"name": None, "id": 5, "database": 1, "session_timeout": "1", "open_timeout": nothing}),

@@ -159,3 +159,16 @@ class QueryTest(StoreTest):
         store.reopen()
         self.assertEqual(store.get()[0].raw, before)
         self.assertEqual(self.provider.read_log()[0].message.raw, before)
+
+
+class IndexedQueryTest(QueryTest):
+    """Every query test again with ``index_lag=0``: each append is indexed as it commits, so
+    the answers come from the indexes, where the default lag answers these small stores from
+    the unindexed tail of the log (docs/storage-layout.md, "The unindexed tail")."""
+
+    provider_options = {"index_lag": 0}
+
+    def test_index_lag_out_of_range_is_an_argument_error(self) -> None:
+        with self.assertRaises(lode.EventStoreArgumentError) as cm:
+            lode.EventStoreProvider(self.path + "/other", index_lag=4097)
+        self.assertIn("index_lag", str(cm.exception))

@@ -244,7 +244,7 @@ mod tests {
             .as_array()
             .unwrap()
             .contains(&json!("expected_version")));
-        assert_eq!(m["settings"].as_array().unwrap().len(), 9);
+        assert_eq!(m["settings"].as_array().unwrap().len(), 10);
     }
 
     #[test]

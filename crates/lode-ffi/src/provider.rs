@@ -38,7 +38,7 @@ pub extern "C" fn lode_abi_version() -> u32 {
 }
 
 /// The keys `settings_json` takes (the fields of `SettingsJson`; the manifest lists them).
-pub(crate) const SETTINGS_KEYS: [&str; 9] = [
+pub(crate) const SETTINGS_KEYS: [&str; 10] = [
     "default_database",
     "default_open_timeout_ms",
     "default_session_timeout_ms",
@@ -48,6 +48,7 @@ pub(crate) const SETTINGS_KEYS: [&str; 9] = [
     "file_mode",
     "directory_mode",
     "max_readers",
+    "index_lag",
 ];
 
 #[derive(Deserialize)]
@@ -62,6 +63,7 @@ struct SettingsJson {
     file_mode: Option<u32>,
     directory_mode: Option<u32>,
     max_readers: Option<u32>,
+    index_lag: Option<u32>,
 }
 
 pub(crate) fn parse_settings(json: &[u8]) -> Result<ProviderSettings> {
@@ -114,6 +116,9 @@ pub(crate) fn parse_settings(json: &[u8]) -> Result<ProviderSettings> {
     if let Some(v) = j.max_readers {
         s.max_readers = v;
     }
+    if let Some(v) = j.index_lag {
+        s.index_lag = v;
+    }
     Ok(s)
 }
 
@@ -123,7 +128,10 @@ pub(crate) fn parse_settings(json: &[u8]) -> Result<ProviderSettings> {
 /// `default_database` (string, "EventStores"), `default_open_timeout_ms` (5000),
 /// `default_session_timeout_ms` (60000), `durability` ("full" | "no_meta_sync" | "no_sync"),
 /// `initial_map_size` (bytes, 64 MiB), `max_map_size` (bytes, 1 TiB), `file_mode` (0600 = 384),
-/// `directory_mode` (0700 = 448), `max_readers` (126). Unknown keys are refused.
+/// `directory_mode` (0700 = 448), `max_readers` (126), `index_lag` (32: how many log positions
+/// the type, correlation and message-id indexes may lag the log; queries read that tail from
+/// the log, so answers stay exact; 0 indexes every append; at most 4096). Unknown keys are
+/// refused.
 ///
 /// On success `*out_provider` receives a provider handle; release it with `lode_provider_close`.
 /// Errors: LODE_INVALID_ARGUMENT (NULL/invalid path or settings), LODE_STORAGE (the directory

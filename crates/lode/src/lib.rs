@@ -80,7 +80,7 @@ pub use subscription::{
 
 /// Size limits on what callers hand in (R-SEC-3). Past them a call fails with InvalidArgument.
 pub mod limits {
-    pub use crate::open::MAX_READERS;
+    pub use crate::open::{MAX_INDEX_LAG, MAX_READERS};
     pub use lode_backend::limits::*;
 }
 

@@ -6,7 +6,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use lode_backend::{Backend, Result};
-pub use lode_lmdb::{Durability, LmdbSettings, Upgraded, FORMAT_VERSION, MAX_READERS};
+pub use lode_lmdb::{
+    Durability, LmdbSettings, Upgraded, FORMAT_VERSION, MAX_INDEX_LAG, MAX_READERS,
+};
 
 use crate::settings::StoreSettings;
 
@@ -35,7 +37,7 @@ pub struct ProviderSettings {
     pub max_readers: u32,
     /// How many log positions the type, correlation and message-id indexes may lag the log:
     /// queries read that unindexed tail from the log, so every answer stays exact. 0 indexes
-    /// every append as it commits. 32; at most `lode_lmdb::MAX_INDEX_LAG` (4,096).
+    /// every append as it commits. 32; at most [`limits::MAX_INDEX_LAG`](crate::limits::MAX_INDEX_LAG) (4,096).
     pub index_lag: u32,
 }
 

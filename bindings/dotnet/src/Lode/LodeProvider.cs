@@ -335,6 +335,7 @@ public sealed unsafe partial class LodeProvider : IDisposable
                 WriteIfSet(w, "file_mode", LodeSettings.ParseMode(lode.FileMode, nameof(LodeSettings.FileMode)));
                 WriteIfSet(w, "directory_mode", LodeSettings.ParseMode(lode.DirectoryMode, nameof(LodeSettings.DirectoryMode)));
                 WriteIfSet(w, "max_readers", lode.MaxReaders);
+                WriteIfSet(w, "index_lag", lode.IndexLag);
             }
 
             w.WriteEndObject();

@@ -33,6 +33,13 @@ public class LodeSettings : ISettings
     public int? MaxReaders { get; set; }
 
     /// <summary>
+    /// Gets or sets how many log positions the type, correlation and message-id indexes may lag
+    /// the log (32; queries read that tail from the log, so answers stay exact; 0 indexes every
+    /// append as it commits; at most 4096).
+    /// </summary>
+    public int? IndexLag { get; set; }
+
+    /// <summary>
     /// Gets the configuration section name, <c>Lode</c>.
     /// </summary>
     /// <returns>The section name.</returns>

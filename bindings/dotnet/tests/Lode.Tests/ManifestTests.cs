@@ -61,6 +61,7 @@ public sealed class ManifestTests
             FileMode = "0600",
             DirectoryMode = "0700",
             MaxReaders = 126,
+            IndexLag = 32,
         };
         using JsonDocument written = JsonDocument.Parse(LodeProvider.SettingsJson(store, lode));
         Assert.Equal(

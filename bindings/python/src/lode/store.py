@@ -543,11 +543,15 @@ class EventStoreProvider:
         file_mode: Optional[int] = None,
         directory_mode: Optional[int] = None,
         max_readers: Optional[int] = None,
+        index_lag: Optional[int] = None,
         library: Optional[StrPath] = None,
     ) -> None:
         """Opens (creating if needed) the store directory at ``path``. ``durability`` is
         ``"full"`` (default), ``"no_meta_sync"`` or ``"no_sync"``; sizes are in bytes; modes
-        are POSIX permission bits (e.g. ``0o600``); ``None`` keeps the library's default."""
+        are POSIX permission bits (e.g. ``0o600``); ``index_lag`` is how many log positions
+        the type, correlation and message-id indexes may lag the log (32; queries read that
+        tail from the log, so answers stay exact; 0 indexes every append; at most 4096);
+        ``None`` keeps the library's default."""
         func = "EventStoreProvider"
         directory = _check.path(path, func, "path")
         settings: Dict[str, Any] = {
@@ -557,6 +561,7 @@ class EventStoreProvider:
             if timeout is not None:
                 settings[key + "_ms"] = _check.timeout_ms(timeout, func, key)
         settings.update(_check.file_settings(func, durability, initial_map_size, max_map_size, file_mode, directory_mode, max_readers))
+        settings["index_lag"] = _check.optional_integer(index_lag, func, "index_lag")
         self._native = library_for(library)
         self._native.sync_log_level()
         settings_json = _check.settings_json(settings)
