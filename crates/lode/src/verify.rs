@@ -8,8 +8,10 @@
 //!   event that carries that position, each event appears once, and recorded-at never
 //!   decreases (Q-LOG-1);
 //! - each index holds exactly the entries the events call for: by type and event version, by
-//!   correlation id, by message id, and a time index from which every time query starts at the
-//!   right event (Q-Q-1 .. Q-Q-3, B-APP-6);
+//!   correlation id, by message id (the backend's walk of an index includes what it has not
+//!   indexed yet: format 3's unindexed tail, read from the log), and a time index from which
+//!   every time query starts at the right event (format 3's is the log itself, so the check
+//!   proves the start of each time the log holds) (Q-Q-1 .. Q-Q-3, B-APP-6);
 //! - each command record names a stream and versions that exist, recorded with its events
 //!   (Q-CMD-2);
 //! - leases and snapshots are well formed, and snapshots stand at versions their stream has.

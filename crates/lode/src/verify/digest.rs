@@ -10,7 +10,8 @@
 //! is not chosen to collide. The checks that need no memory (stream versions gap-free, the
 //! log's positions and times, every record's CRC) run as in the exact check.
 //!
-//! The time index holds one entry per append, so it is kept (16 bytes per append) and checked
+//! The time index holds one entry per time (format 2 kept one per append; format 3's are the
+//! first position of each time along the log), so it is kept (16 bytes per entry) and checked
 //! against the log in one pass: when the log's times never decrease, its entries sorted by
 //! (time, position) are sorted by position too, and both walks go forward together.
 //!
