@@ -1482,9 +1482,10 @@ fn index_tail(w: &mut WriteTxn<'_>, indexed: u64, a: &Append<'_>, type_ids: &[u3
             .collect(),
     );
     let mut value = Vec::with_capacity(16);
+    let mut relative = Vec::new();
     let mut puts = OrderedPuts::new(Table::TypeGroups);
     for ((type_id, version), offsets) in types {
-        let first = group_value(&offsets, &mut value);
+        let first = group_value(&offsets, &mut relative, &mut value);
         puts.put(
             w,
             &layout::type_group_key(type_id, version, start + u64::from(first)),
@@ -1503,7 +1504,7 @@ fn index_tail(w: &mut WriteTxn<'_>, indexed: u64, a: &Append<'_>, type_ids: &[u3
     );
     let mut puts = OrderedPuts::new(Table::CorrGroups);
     for ((_, SortKey(_, corr)), offsets) in corrs {
-        let first = group_value(&offsets, &mut value);
+        let first = group_value(&offsets, &mut relative, &mut value);
         layout::string_position_key_into(&mut key, corr, start + u64::from(first));
         puts.put(w, &key, &value)?;
     }
@@ -1516,11 +1517,13 @@ fn index_tail(w: &mut WriteTxn<'_>, indexed: u64, a: &Append<'_>, type_ids: &[u3
 }
 
 /// Encodes the group of `offsets` (ascending, relative to the tail's start) into `value`;
-/// returns its first offset, where the group's key starts.
-fn group_value(offsets: &[u32], value: &mut Vec<u8>) -> u32 {
+/// returns its first offset, where the group's key starts. `relative` is scratch space (one
+/// buffer for all of a tail's groups).
+fn group_value(offsets: &[u32], relative: &mut Vec<u32>, value: &mut Vec<u8>) -> u32 {
     let first = offsets[0];
-    let relative: Vec<u32> = offsets.iter().map(|k| k - first).collect();
-    layout::Group::of_offsets(&relative).encode_into(value);
+    relative.clear();
+    relative.extend(offsets.iter().map(|k| k - first));
+    layout::Group::of_offsets(relative).encode_into(value);
     first
 }
 
