@@ -95,17 +95,19 @@ fn raw_count(dir: &Path, table: &str) -> usize {
     txn.stat(db).unwrap().entries()
 }
 
-// A `log` value of format 3: `stream u64 ‖ version u64 ‖ recorded_at i64 ‖ type id u32 ‖
-// event version u32 ‖ u16 len ‖ message id ‖ (0u8 | 1u8 ‖ u16 len ‖ correlation id) ‖ crc32 LE
-// of every byte before it`.
+// A `log` value of format 3: `stream u64 ‖ version u64 ‖ recorded_at i64 ‖ kind u8 ‖` then,
+// for kind 1 (an entry written past what its transaction indexed), `type id u32 ‖ event version
+// u32 ‖ u16 len ‖ message id ‖ (0u8 | 1u8 ‖ u16 len ‖ correlation id)`, and always `crc32 LE of
+// every byte before it`. Kind 0 (indexed as it was written) has nothing between kind and CRC.
 
 /// Where the type id of a `log` value is (u32 BE; type T, the first interned, is 1 and U 2).
-const LOG_TYPE_ID: Range<usize> = 24..28;
+const LOG_TYPE_ID: Range<usize> = 25..29;
 
-/// Where the message id bytes of a `log` value are.
+/// Where the message id bytes of a `log` value are (an entry with index fields: kind 1 at 24).
 fn log_message_id(v: &[u8]) -> Range<usize> {
-    let len = u16::from_be_bytes([v[32], v[33]]) as usize;
-    34..34 + len
+    assert_eq!(v[24], 1, "the entry carries its index fields");
+    let len = u16::from_be_bytes([v[33], v[34]]) as usize;
+    35..35 + len
 }
 
 /// Where the correlation id bytes of a `log` value are (every event here has one).
@@ -777,6 +779,29 @@ fn r_bad_4_the_unindexed_tail_of_the_log_is_checked() {
         assert_verify_names("message id flipped", &p, at3);
     }
     assert_eq!(raw_get(&copy, "events", &version_key(1, 11)), None);
+
+    // Position 6's entry loses its index fields (kind 0, a valid CRC), as if it had been
+    // indexed when written: in the tail, every reader of its fields reports it.
+    let copy = damaged_copy(tmp.path(), &orig, "index-fields-dropped", |txn, db| {
+        rewrite_log(txn, db, 6, |v| {
+            v.truncate(24);
+            v.push(0);
+        })
+    });
+    {
+        let p = EventStoreProvider::open(&copy, settings()).unwrap();
+        let at6 = "has no index fields";
+        assert_damage("by type", p.events_by_type("T", None, 0, 100), at6);
+        let s = p.open_store("Acct", "7").unwrap();
+        assert_damage("resent a6", s.add(&[ev("a6", "T")]), at6);
+        assert_eq!(s.version().unwrap(), 10, "nothing was written");
+        assert_eq!(
+            p.read_log(1, 100).unwrap().len(),
+            13,
+            "the log itself reads"
+        );
+        assert_verify_names("index fields dropped", &p, "global log position 6");
+    }
 
     // Position 5's entry says its message id is a3 (a valid CRC): sending a3 again finds it at
     // version 5, whose message is a5, so it is not a retry (nor a new event).

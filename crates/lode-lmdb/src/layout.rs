@@ -182,13 +182,17 @@ pub(crate) fn decode_lease(v: &[u8]) -> Option<Lease> {
     })
 }
 
-/// `log` key is the position (u64). The value (format 3) points at the event, repeats its time,
-/// and carries what the indexes are made of, so that the indexes can be brought up to date, and
-/// a query can read the log's unindexed tail, without parsing a message:
+/// `log` key is the position (u64). The value (format 3) points at the event and repeats its
+/// time; an entry written past what its own transaction indexes also carries what the indexes
+/// are made of, so that the indexes can be brought up to date, and a query can read the log's
+/// unindexed tail, without parsing a message:
 ///
 /// ```text
-/// stream u64 ‖ version u64 ‖ recorded_at i64 ‖ type id u32 ‖ event version u32 ‖
-/// str message id ‖ (0u8 | 1u8 ‖ str correlation id) ‖ crc32 u32 LE of every byte before it
+/// stream u64 ‖ version u64 ‖ recorded_at i64 ‖ kind u8 ‖
+///   (kind 0, indexed as it was written: nothing more
+///    | kind 1: type id u32 ‖ event version u32 ‖ str message id ‖
+///              (0u8 | 1u8 ‖ str correlation id)) ‖
+/// crc32 u32 LE of every byte before it
 /// ```
 ///
 /// The ids are kept as the bytes of the UTF-8 strings they were written from: readers compare
@@ -205,16 +209,36 @@ pub(crate) struct LogEntry<'a> {
     pub correlation_id: Option<&'a [u8]>,
 }
 
-/// The fixed part of a [`LogEntry`] before its message id.
-const LOG_FIXED: usize = 8 + 8 + 8 + 4 + 4;
+/// Where the event is and when: the part every log entry starts with.
+const LOG_LOCATION: usize = 8 + 8 + 8;
+/// A kind-1 entry's fixed part before its message id.
+const LOG_FIXED: usize = LOG_LOCATION + 1 + 4 + 4;
+/// The smallest entry: a kind-0 one.
+const LOG_MIN: usize = LOG_LOCATION + 1 + 4;
+
+fn push_location(out: &mut Vec<u8>, stream: u64, version: u64, recorded_at: Micros) {
+    out.clear();
+    out.extend_from_slice(&stream.to_be_bytes());
+    out.extend_from_slice(&version.to_be_bytes());
+    out.extend_from_slice(&recorded_at.to_be_bytes());
+}
+
+fn seal_log(out: &mut Vec<u8>) {
+    let crc = crc32fast::hash(out);
+    out.extend_from_slice(&crc.to_le_bytes());
+}
+
+/// The body of a value whose CRC matches (`None`: damaged or too short).
+fn log_body(v: &[u8]) -> Option<&[u8]> {
+    let (body, crc) = v.split_at_checked(v.len().checked_sub(4)?)?;
+    (body.len() > LOG_LOCATION && crc32fast::hash(body).to_le_bytes() == crc).then_some(body)
+}
 
 impl<'a> LogEntry<'a> {
-    /// Writes the entry into `out` (cleared first).
+    /// Writes the entry with its index fields (kind 1) into `out` (cleared first).
     pub fn encode_into(&self, out: &mut Vec<u8>) {
-        out.clear();
-        out.extend_from_slice(&self.stream.to_be_bytes());
-        out.extend_from_slice(&self.version.to_be_bytes());
-        out.extend_from_slice(&self.recorded_at.to_be_bytes());
+        push_location(out, self.stream, self.version, self.recorded_at);
+        out.push(1);
         out.extend_from_slice(&self.type_id.to_be_bytes());
         out.extend_from_slice(&self.event_version.to_be_bytes());
         push_bytes(out, self.message_id);
@@ -225,15 +249,32 @@ impl<'a> LogEntry<'a> {
                 push_bytes(out, c);
             }
         }
-        let crc = crc32fast::hash(out);
-        out.extend_from_slice(&crc.to_le_bytes());
+        seal_log(out);
     }
 
-    /// Decodes and checks a value; `None` when it is damaged (its CRC or its framing is off).
+    /// Writes an entry without index fields (kind 0, for an event its own transaction indexes)
+    /// into `out` (cleared first).
+    pub fn encode_indexed_into(stream: u64, version: u64, recorded_at: Micros, out: &mut Vec<u8>) {
+        push_location(out, stream, version, recorded_at);
+        out.push(0);
+        seal_log(out);
+    }
+
+    /// Whether a value is a sound entry of either kind: its CRC matches and its framing holds.
+    pub fn is_sound(v: &[u8]) -> bool {
+        match log_body(v) {
+            Some(body) if body[LOG_LOCATION] == 0 => body.len() == LOG_LOCATION + 1,
+            Some(_) => LogEntry::decode(v).is_some(),
+            None => false,
+        }
+    }
+
+    /// Decodes and checks an entry with index fields (kind 1); `None` when it is damaged (its
+    /// CRC or its framing is off) or has none (kind 0).
     pub fn decode(v: &'a [u8]) -> Option<LogEntry<'a>> {
-        let (body, crc) = v.split_at_checked(v.len().checked_sub(4)?)?;
-        // The smallest entry: the fixed part, an empty message id and the flag byte.
-        if body.len() < LOG_FIXED + 3 || crc32fast::hash(body).to_le_bytes() != crc {
+        let body = log_body(v)?;
+        // The smallest such entry: the fixed part, an empty message id and the flag byte.
+        if body.len() < LOG_FIXED + 3 || body[LOG_LOCATION] != 1 {
             return None;
         }
         let u32_at =
@@ -251,18 +292,19 @@ impl<'a> LogEntry<'a> {
             stream: u64_be(body)?,
             version: u64_be(&body[8..])?,
             recorded_at: u64_be(&body[16..])? as i64,
-            type_id: u32_at(24),
-            event_version: u32_at(28),
+            type_id: u32_at(LOG_LOCATION + 1),
+            event_version: u32_at(LOG_LOCATION + 5),
             message_id,
             correlation_id,
         })
     }
 
-    /// `(stream, version, recorded_at)` of a value, read without its CRC: for a reader that
-    /// checks them against the event they name (which carries its position and time), as
-    /// format 2's log entries were checked. `None` when the value is too short to be one.
+    /// `(stream, version, recorded_at)` of a value of either kind, read without its CRC: for a
+    /// reader that checks them against the event they name (which carries its position and
+    /// time), as format 2's log entries were checked. `None` when the value is too short to be
+    /// one.
     pub fn locate(v: &[u8]) -> Option<(u64, u64, Micros)> {
-        (v.len() >= LOG_FIXED + 7).then(|| {
+        (v.len() >= LOG_MIN).then(|| {
             (
                 u64_be(v).unwrap_or(0),
                 u64_be(&v[8..]).unwrap_or(0),
@@ -475,6 +517,8 @@ mod tests {
             };
             e.encode_into(&mut buf);
             assert_eq!(LogEntry::decode(&buf), Some(e));
+            assert!(LogEntry::is_sound(&buf));
+            assert_eq!(LogEntry::locate(&buf), Some((3, 9, -7)));
             for i in 0..buf.len() {
                 let mut bad = buf.clone();
                 bad[i] ^= 0x10;
@@ -486,10 +530,31 @@ mod tests {
         // Too short to hold the fixed part, whatever its checksum says (found once: a 35-byte
         // value with a valid CRC made the decoder slice past its end).
         for len in 0..LOG_FIXED + 3 {
-            let mut short = vec![0u8; len];
-            let crc = crc32fast::hash(&short);
-            short.extend_from_slice(&crc.to_le_bytes());
-            assert_eq!(LogEntry::decode(&short), None, "{len} bytes and a CRC");
+            for kind in [0u8, 1] {
+                let mut short = vec![0u8; len];
+                if len > LOG_LOCATION {
+                    short[LOG_LOCATION] = kind;
+                }
+                let crc = crc32fast::hash(&short);
+                short.extend_from_slice(&crc.to_le_bytes());
+                assert_eq!(LogEntry::decode(&short), None, "{len} bytes and a CRC");
+                assert_eq!(
+                    LogEntry::is_sound(&short),
+                    kind == 0 && len == LOG_LOCATION + 1,
+                    "{len} bytes of kind {kind} and a CRC"
+                );
+            }
+        }
+        // Kind 0: where the event is and when, no index fields.
+        LogEntry::encode_indexed_into(3, 9, -7, &mut buf);
+        assert_eq!(buf.len(), LOG_MIN);
+        assert!(LogEntry::is_sound(&buf));
+        assert_eq!(LogEntry::decode(&buf), None, "no index fields to decode");
+        assert_eq!(LogEntry::locate(&buf), Some((3, 9, -7)));
+        for i in 0..buf.len() {
+            let mut bad = buf.clone();
+            bad[i] ^= 0x10;
+            assert!(!LogEntry::is_sound(&bad), "byte {i} flipped");
         }
     }
 

@@ -10,8 +10,8 @@
 //! - `by_correlation` (one record per event) becomes `corr_groups` (one record per run).
 //!
 //! Then, from format 2:
-//! - every `log` entry is rewritten with what the indexes hold of its event (type id, event
-//!   version, message id, correlation id) and a CRC;
+//! - every `log` entry is rewritten in format 3: every event is indexed, so as an entry without
+//!   index fields (kind 0), with a CRC;
 //! - every `streams` record loses its version (the stream's last event key is its version);
 //! - the time index `by_time` is dropped (a time query searches the log);
 //! - `meta` says the indexes cover the whole log, and format 3.
@@ -347,102 +347,72 @@ fn format1_to_2(txn: &mut lmdb::RwTransaction<'_>, meta: lmdb::Database) -> Resu
     Ok(())
 }
 
-/// Format 2's log entries get what the indexes hold of their events, its stream records lose
-/// their version, and its time index goes (see the module). `from` is the format the
-/// directory was in (its stream records are in that format). Returns the number of events.
+/// Format 2's log entries are rewritten in format 3 (every event is indexed, so without index
+/// fields: kind 0), its stream records lose their version, and its time index goes (see the
+/// module). `from` is the format the directory was in (its stream records are in that format).
+/// Returns the number of events.
 fn format2_to_3(txn: &mut lmdb::RwTransaction<'_>, meta: lmdb::Database, from: u32) -> Result<u64> {
     let log = open_table(txn, Table::Log.name())?;
     let streams = open_table(txn, Table::Streams.name())?;
-    let type_groups = open_table(txn, Table::TypeGroups.name())?;
-    let corr_groups = open_table(txn, Table::CorrGroups.name())?;
-    let message_ids = open_table(txn, Table::MessageIds.name())?;
     let old: Vec<lmdb::Database> = FORMAT2_ONLY
         .iter()
         .map(|name| open_table(txn, name))
         .collect::<Result<_>>()?;
     let events = txn.stat(log).map_err(lmdb_err)?.entries() as u64;
-    let len = usize::try_from(events + 1).map_err(|_| damaged("the log is too long".into()))?;
 
-    // What each position's entry will carry, from the indexes (read first: a cursor cannot
-    // stay open over writes of the same transaction).
-    let mut types: Vec<Option<(u32, u32)>> = vec![None; len];
-    let mut corr_of: Vec<u32> = vec![0; len]; // 1 + index into `corr_names`; 0 for none
-    let mut corr_names: Vec<String> = Vec::new();
-    let mut ids: HashMap<(u64, u64), String> = HashMap::new();
-    let mut stream_records: Vec<(Vec<u8>, StreamInfo)> = Vec::new();
-    let mut entries: Vec<(u64, u64, u64, i64)> = Vec::with_capacity(len);
-    {
-        let members = |first: u64, v: &[u8], what: &str| -> Result<Vec<u64>> {
-            let g =
-                Group::decode(v).ok_or_else(|| damaged(format!("a {what} group is damaged")))?;
-            Ok((0..g.span)
-                .filter(|o| g.contains(*o))
-                .map(|o| first + u64::from(o))
-                .collect())
-        };
-        let mut cursor = txn.open_ro_cursor(type_groups).map_err(lmdb_err)?;
-        for item in cursor.iter_start() {
-            let (k, v) = item.map_err(lmdb_err)?;
-            let (type_id, version, first) = layout::split_type_group_key(k)
-                .ok_or_else(|| damaged("a type group key is damaged".into()))?;
-            for p in members(first, v, "type")? {
-                match types.get_mut(p as usize) {
-                    Some(slot @ None) if p > 0 => *slot = Some((type_id, version)),
-                    _ => {
-                        return Err(damaged(format!(
-                            "its type index names position {p} twice or past the log's end"
-                        )))
-                    }
+    // The log, a chunk at a time (a cursor cannot stay open over writes of the same
+    // transaction, and a chunk bounds the memory whatever the store's size).
+    const CHUNK: usize = 65_536;
+    let mut next = 1u64;
+    let mut chunk: Vec<(u64, u64, u64, i64)> = Vec::with_capacity(CHUNK);
+    let mut value = Vec::with_capacity(32);
+    loop {
+        chunk.clear();
+        {
+            let mut cursor = txn.open_ro_cursor(log).map_err(lmdb_err)?;
+            for item in cursor.iter_from(next.to_be_bytes()) {
+                let (k, v) = item.map_err(lmdb_err)?;
+                let position = layout::u64_be(k)
+                    .filter(|_| k.len() == 8)
+                    .ok_or_else(|| damaged("a log key is damaged".into()))?;
+                let (stream, version, at) = LogEntry::decode_format2(v).ok_or_else(|| {
+                    damaged(format!("the log entry at position {position} is damaged"))
+                })?;
+                chunk.push((position, stream, version, at));
+                if chunk.len() == CHUNK {
+                    break;
                 }
             }
         }
-        let mut cursor = txn.open_ro_cursor(corr_groups).map_err(lmdb_err)?;
-        for item in cursor.iter_start() {
-            let (k, v) = item.map_err(lmdb_err)?;
-            let (corr, rest) = layout::take_str(k)
-                .filter(|(_, rest)| rest.len() == 8)
-                .ok_or_else(|| damaged("a correlation group key is damaged".into()))?;
-            if corr_names.last().map(String::as_str) != Some(corr) {
-                corr_names.push(corr.to_string());
-            }
-            let n = corr_names.len() as u32;
-            for p in members(layout::u64_be(rest).unwrap_or(0), v, "correlation")? {
-                match corr_of.get_mut(p as usize) {
-                    Some(slot) if *slot == 0 && p > 0 => *slot = n,
-                    _ => {
-                        return Err(damaged(format!(
-                            "its correlation index names position {p} twice or past the log's end"
-                        )))
-                    }
-                }
-            }
+        if chunk.is_empty() {
+            break;
         }
-        let mut cursor = txn.open_ro_cursor(message_ids).map_err(lmdb_err)?;
-        for item in cursor.iter_start() {
-            let (k, v) = item.map_err(lmdb_err)?;
-            let (slot, id, version) = match (layout::u64_be(k), layout::u64_be(v)) {
-                (Some(slot), Some(version)) if v.len() == 8 => (slot, &k[8..], version),
-                _ => return Err(damaged("a message id entry is damaged".into())),
-            };
-            let id =
-                std::str::from_utf8(id).map_err(|_| damaged("a message id is not UTF-8".into()))?;
-            if ids.insert((slot, version), id.to_string()).is_some() {
+        for &(position, stream, version, recorded_at) in &chunk {
+            if position != next {
                 return Err(damaged(format!(
-                    "two message ids name version {version} of stream number {slot}"
+                    "its log has a gap before position {position}"
                 )));
             }
+            LogEntry::encode_indexed_into(stream, version, recorded_at, &mut value);
+            txn.put(
+                log,
+                &position.to_be_bytes(),
+                &value,
+                lmdb::WriteFlags::empty(),
+            )
+            .map_err(lmdb_err)?;
+            next += 1;
         }
-        let mut cursor = txn.open_ro_cursor(log).map_err(lmdb_err)?;
-        for item in cursor.iter_start() {
-            let (k, v) = item.map_err(lmdb_err)?;
-            let position = layout::u64_be(k)
-                .filter(|_| k.len() == 8)
-                .ok_or_else(|| damaged("a log key is damaged".into()))?;
-            let (stream, version, at) = LogEntry::decode_format2(v).ok_or_else(|| {
-                damaged(format!("the log entry at position {position} is damaged"))
-            })?;
-            entries.push((position, stream, version, at));
-        }
+    }
+    if next - 1 != events {
+        return Err(damaged(format!(
+            "its log holds {} positions for {events} entries",
+            next - 1
+        )));
+    }
+
+    let mut stream_records: Vec<(Vec<u8>, StreamInfo)> = Vec::new();
+    {
         let mut cursor = txn.open_ro_cursor(streams).map_err(lmdb_err)?;
         for item in cursor.iter_start() {
             let (k, v) = item.map_err(lmdb_err)?;
@@ -454,46 +424,6 @@ fn format2_to_3(txn: &mut lmdb::RwTransaction<'_>, meta: lmdb::Database, from: u
             .ok_or_else(|| damaged("a stream record is damaged".into()))?;
             stream_records.push((k.to_vec(), info));
         }
-    }
-
-    let mut value = Vec::with_capacity(128);
-    for (i, &(position, stream, version, recorded_at)) in entries.iter().enumerate() {
-        if position != i as u64 + 1 {
-            return Err(damaged(format!(
-                "its log has a gap before position {position}"
-            )));
-        }
-        let (type_id, event_version) = types[i + 1].ok_or_else(|| {
-            damaged(format!(
-                "its type index has no entry for position {position}"
-            ))
-        })?;
-        let message_id = ids.get(&(stream, version)).ok_or_else(|| {
-            damaged(format!(
-                "its message id index has no entry for position {position}"
-            ))
-        })?;
-        let correlation_id = match corr_of[i + 1] {
-            0 => None,
-            n => Some(corr_names[n as usize - 1].as_bytes()),
-        };
-        LogEntry {
-            stream,
-            version,
-            recorded_at,
-            type_id,
-            event_version,
-            message_id: message_id.as_bytes(),
-            correlation_id,
-        }
-        .encode_into(&mut value);
-        txn.put(
-            log,
-            &position.to_be_bytes(),
-            &value,
-            lmdb::WriteFlags::empty(),
-        )
-        .map_err(lmdb_err)?;
     }
     for (k, info) in &stream_records {
         txn.put(streams, k, &info.encode(), lmdb::WriteFlags::empty())

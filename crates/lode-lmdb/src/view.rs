@@ -116,6 +116,22 @@ fn log_key(k: &[u8]) -> Result<u64> {
         .ok_or_else(|| Error::damaged_log(0, "a log key is not a position"))
 }
 
+/// The log entry at `position` of the unindexed tail, decoded and CRC-checked: it must carry
+/// its index fields (an entry without them was indexed as it was written, so it cannot lie past
+/// `indexed_through`).
+fn tail_entry(position: u64, v: &[u8]) -> Result<LogEntry<'_>> {
+    LogEntry::decode(v).ok_or_else(|| {
+        Error::damaged_log(
+            position,
+            if LogEntry::is_sound(v) {
+                "the log entry lies in the unindexed tail but has no index fields"
+            } else {
+                "the log entry is damaged"
+            },
+        )
+    })
+}
+
 /// Calls `visit` on each log entry of the unindexed tail from position `from` on (decoded and
 /// CRC-checked), in position order, while it returns true; counts each entry read in
 /// `visited`.
@@ -132,9 +148,7 @@ fn walk_tail(
         *visited += 1;
         any = true;
         let position = log_key(k)?;
-        let entry = LogEntry::decode(v)
-            .ok_or_else(|| Error::damaged_log(position, "the log entry is damaged"))?;
-        visit(position, &entry)
+        visit(position, &tail_entry(position, v)?)
     })?;
     if !any && indexed > 0 {
         // An empty tail: the indexes must not claim positions the log does not hold (a reader
@@ -1066,9 +1080,10 @@ fn index_entries(
             // indexed positions are read by nothing else).
             tx.scan(Table::Log, &[], |k, v| {
                 let position = log_key(k)?;
-                let recorded_at = LogEntry::decode(v)
+                let recorded_at = LogEntry::locate(v)
+                    .filter(|_| LogEntry::is_sound(v))
                     .ok_or_else(|| Error::damaged_log(position, "the log entry is damaged"))?
-                    .recorded_at;
+                    .2;
                 if last == Some(recorded_at) {
                     return Ok(true);
                 }
@@ -1318,9 +1333,9 @@ fn intern_type(w: &mut WriteTxn<'_>, name: &str, version: u32) -> Result<u32> {
 }
 
 /// Writes one append: each event and its log entry (which carries the event's type id, event
-/// version, message id and correlation id); the stream's record and name, for a new stream;
-/// then, when the append makes the unindexed tail longer than `index_lag`, the indexes of the
-/// whole tail ([`index_tail`]). An append to a known stream within the lag so writes two tables.
+/// version, message id and correlation id, unless the append indexes them itself); the
+/// stream's record and name, for a new stream; then, when the append makes the unindexed tail
+/// longer than `index_lag`, the indexes of the whole tail ([`index_tail`]). An append to a known stream within the lag so writes two tables.
 /// Only storage errors and detected damage can stop it; either fails the whole transaction.
 fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
     if a.events.is_empty() {
@@ -1345,6 +1360,19 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
             type_ids[k as usize] = type_id;
         }
     }
+    // Whether this append indexes the tail: then its own log entries need no index fields.
+    let last = a.first_position + a.events.len() as u64 - 1;
+    let indexed = indexed_through(w)?;
+    if indexed >= a.first_position {
+        return Err(damaged(
+            "meta 'indexed_through'".into(),
+            format!(
+                "it says the indexes cover position {indexed}, but the log ends at {}",
+                a.first_position - 1
+            ),
+        ));
+    }
+    let indexes_now = last - indexed > u64::from(w.index_lag);
     let mut value = Vec::with_capacity(128);
     for (k, e) in a.events.iter().enumerate() {
         let version = a.head.version + k as u64 + 1;
@@ -1360,16 +1388,20 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
             w.put_with_new(Table::Events, &event_key, len, fill)
         };
         put.map_err(|err| refused_overwrite(err, a.stream, version))?;
-        LogEntry {
-            stream: num,
-            version,
-            recorded_at: a.recorded_at,
-            type_id: type_ids[k],
-            event_version: e.event_version,
-            message_id: e.id.as_bytes(),
-            correlation_id: e.correlation_id.map(str::as_bytes),
+        if indexes_now {
+            LogEntry::encode_indexed_into(num, version, a.recorded_at, &mut value);
+        } else {
+            LogEntry {
+                stream: num,
+                version,
+                recorded_at: a.recorded_at,
+                type_id: type_ids[k],
+                event_version: e.event_version,
+                message_id: e.id.as_bytes(),
+                correlation_id: e.correlation_id.map(str::as_bytes),
+            }
+            .encode_into(&mut value);
         }
-        .encode_into(&mut value);
         // Positions continue from the log's last key: always the largest.
         w.put_append(Table::Log, &position.to_be_bytes(), &value)?;
     }
@@ -1382,18 +1414,7 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
         w.put_new(Table::StreamNames, &num.to_be_bytes(), a.stream.encoded())
             .map_err(|e| refused_overwrite(e, a.stream, a.head.version + 1))?;
     }
-    let last = a.first_position + a.events.len() as u64 - 1;
-    let indexed = indexed_through(w)?;
-    if indexed >= a.first_position {
-        return Err(damaged(
-            "meta 'indexed_through'".into(),
-            format!(
-                "it says the indexes cover position {indexed}, but the log ends at {}",
-                a.first_position - 1
-            ),
-        ));
-    }
-    if last - indexed > u64::from(w.index_lag) {
+    if indexes_now {
         index_tail(w, indexed, a, &type_ids)?;
     }
     Ok(())
@@ -1436,8 +1457,7 @@ fn index_tail(w: &mut WriteTxn<'_>, indexed: u64, a: &Append<'_>, type_ids: &[u3
     }
     let mut tail: Vec<Indexed<'_>> = Vec::with_capacity(before.len() + a.events.len());
     for (position, v) in &before {
-        let e = LogEntry::decode(v)
-            .ok_or_else(|| Error::damaged_log(*position, "the log entry is damaged"))?;
+        let e = tail_entry(*position, v)?;
         tail.push(Indexed {
             position: *position,
             stream: e.stream,
