@@ -264,7 +264,7 @@ impl<'a> LogEntry<'a> {
     pub fn is_sound(v: &[u8]) -> bool {
         match log_body(v) {
             Some(body) if body[LOG_LOCATION] == 0 => body.len() == LOG_LOCATION + 1,
-            Some(_) => LogEntry::decode(v).is_some(),
+            Some(body) => LogEntry::decode_body(body).is_some(),
             None => false,
         }
     }
@@ -272,7 +272,11 @@ impl<'a> LogEntry<'a> {
     /// Decodes and checks an entry with index fields (kind 1); `None` when it is damaged (its
     /// CRC or its framing is off) or has none (kind 0).
     pub fn decode(v: &'a [u8]) -> Option<LogEntry<'a>> {
-        let body = log_body(v)?;
+        LogEntry::decode_body(log_body(v)?)
+    }
+
+    /// [`LogEntry::decode`] of a body whose CRC was checked.
+    fn decode_body(body: &'a [u8]) -> Option<LogEntry<'a>> {
         // The smallest such entry: the fixed part, an empty message id and the flag byte.
         if body.len() < LOG_FIXED + 3 || body[LOG_LOCATION] != 1 {
             return None;

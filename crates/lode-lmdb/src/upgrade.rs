@@ -218,13 +218,12 @@ fn open_table(txn: &lmdb::RwTransaction<'_>, name: &str) -> Result<lmdb::Databas
 /// Format 1's per-event type and correlation indexes become format 2's groups (see the
 /// module); the old tables are dropped.
 fn format1_to_2(txn: &mut lmdb::RwTransaction<'_>, meta: lmdb::Database) -> Result<()> {
-    let open = |txn: &lmdb::RwTransaction<'_>, name: &str| open_table(txn, name);
-    let by_type_version = open(txn, "by_type_version")?;
-    let by_correlation = open(txn, "by_correlation")?;
-    let log = open(txn, Table::Log.name())?;
+    let by_type_version = open_table(txn, "by_type_version")?;
+    let by_correlation = open_table(txn, "by_correlation")?;
+    let log = open_table(txn, Table::Log.name())?;
     let old: Vec<lmdb::Database> = FORMAT1_ONLY
         .iter()
-        .map(|name| open(txn, name))
+        .map(|name| open_table(txn, name))
         .collect::<Result<_>>()?;
 
     // Read what the new tables are built from (collected first: a cursor cannot stay open

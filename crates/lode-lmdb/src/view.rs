@@ -132,16 +132,16 @@ fn tail_entry(position: u64, v: &[u8]) -> Result<LogEntry<'_>> {
     })
 }
 
-/// Calls `visit` on each log entry of the unindexed tail from position `from` on (decoded and
-/// CRC-checked), in position order, while it returns true; counts each entry read in
-/// `visited`.
+/// Calls `visit` on each log entry of the unindexed tail (past `indexed`, the caller's reading
+/// of [`indexed_through`]) from position `from` on, decoded and CRC-checked, in position order,
+/// while it returns true; counts each entry read in `visited`.
 fn walk_tail(
     tx: &impl Reads,
+    indexed: u64,
     from: u64,
     visited: &mut usize,
     mut visit: impl FnMut(u64, &LogEntry<'_>) -> Result<bool>,
 ) -> Result<()> {
-    let indexed = indexed_through(tx)?;
     let start = from.max(indexed.saturating_add(1));
     let mut any = false;
     tx.scan(Table::Log, &start.to_be_bytes(), |k, v| {
@@ -213,23 +213,28 @@ fn message_versions(
         },
     )?;
     // The tail: few entries (at most `index_lag`), each matched against the ids (through a map
-    // when both are many).
-    let by_id: Option<HashMap<&[u8], usize>> = (ids.len() > 16).then(|| {
-        ids.iter()
-            .enumerate()
-            .map(|(i, id)| (id.as_bytes(), i))
-            .collect()
-    });
+    // when there are many ids, made at the tail's first entry of this stream: a batch that
+    // indexes itself usually finds none).
+    let mut by_id: Option<HashMap<&[u8], usize>> = None;
     // Every entry is decoded, so its CRC is checked (R-BAD-4: a damaged id or stream number
     // in the tail would otherwise let a duplicate through).
     let mut visited = 0;
-    walk_tail(tx, 0, &mut visited, |position, e| {
+    walk_tail(tx, indexed_through(tx)?, 0, &mut visited, |position, e| {
         if e.stream != head.slot {
             return Ok(true);
         }
-        let at = match &by_id {
-            Some(map) => map.get(e.message_id).copied(),
-            None => ids.iter().position(|id| id.as_bytes() == e.message_id),
+        let at = if ids.len() > 16 {
+            by_id
+                .get_or_insert_with(|| {
+                    ids.iter()
+                        .enumerate()
+                        .map(|(i, id)| (id.as_bytes(), i))
+                        .collect()
+                })
+                .get(e.message_id)
+                .copied()
+        } else {
+            ids.iter().position(|id| id.as_bytes() == e.message_id)
         };
         if let Some(i) = at {
             if !(1..=head.version).contains(&e.version) {
@@ -637,8 +642,9 @@ fn first_at_or_after(tx: &impl Reads, head: u64, from: i64, visited: &mut usize)
         }
     }
     if lo > 1 && lo <= head {
-        // Both sides of the start, checked against their events.
-        resolve_position(tx, lo)?;
+        // The position before the start, checked against its event (the start itself is
+        // checked by the walk that follows, which resolves it whether it is in the range or
+        // ends it).
         let before = resolve_position(tx, lo - 1)?.0.recorded_at;
         if before >= from {
             return Err(Error::damaged_log(
@@ -685,10 +691,17 @@ struct GroupWalk {
 }
 
 impl GroupWalk {
-    fn new(tx: &impl Reads, table: Table, prefix: Vec<u8>, from: u64) -> Result<GroupWalk> {
+    /// The walk of the groups under `prefix` from `from`; `through` is `indexed_through`.
+    fn new(
+        tx: &impl Reads,
+        table: Table,
+        prefix: Vec<u8>,
+        from: u64,
+        through: u64,
+    ) -> Result<GroupWalk> {
         let mut walk = GroupWalk {
             prefix,
-            through: indexed_through(tx)?,
+            through,
             last: 0,
             current: None,
             next_key: None,
@@ -842,10 +855,17 @@ fn events(
                     None => versions,
                 };
                 // One walk per version, merged by position (usually one version).
+                let through = indexed_through(tx)?;
                 let mut walks = Vec::with_capacity(wanted.len());
                 for &v in &wanted {
                     let prefix = layout::type_group_key(type_id, v, 0)[..8].to_vec();
-                    walks.push(GroupWalk::new(tx, Table::TypeGroups, prefix, from)?);
+                    walks.push(GroupWalk::new(
+                        tx,
+                        Table::TypeGroups,
+                        prefix,
+                        from,
+                        through,
+                    )?);
                 }
                 let mut heads: Vec<Option<u64>> = Vec::with_capacity(walks.len());
                 for w in &mut walks {
@@ -866,7 +886,7 @@ fn events(
                 }
                 // The groups cover positions up to `indexed_through`; the tail follows them.
                 if more {
-                    walk_tail(tx, from, &mut visited, |position, e| {
+                    walk_tail(tx, through, from, &mut visited, |position, e| {
                         if e.type_id == type_id && wanted.contains(&e.event_version) {
                             at_position(position)
                         } else {
@@ -879,7 +899,9 @@ fn events(
             }
         }
         EventSource::Correlation { id, from } => {
-            let mut walk = GroupWalk::new(tx, Table::CorrGroups, layout::string_prefix(id), from)?;
+            let through = indexed_through(tx)?;
+            let prefix = layout::string_prefix(id);
+            let mut walk = GroupWalk::new(tx, Table::CorrGroups, prefix, from, through)?;
             let mut more = true;
             while let Some(position) = walk.next(tx, Table::CorrGroups, &mut visited)? {
                 if !at_position(position)? {
@@ -888,7 +910,7 @@ fn events(
                 }
             }
             if more {
-                walk_tail(tx, from, &mut visited, |position, e| {
+                walk_tail(tx, through, from, &mut visited, |position, e| {
                     if e.correlation_id == Some(id.as_bytes()) {
                         at_position(position)
                     } else {
@@ -900,10 +922,7 @@ fn events(
         EventSource::Time { from, to } => {
             // The first position recorded at or after `from`, then the log from there (it is
             // ordered by recorded-at) until `to`.
-            let head = match tx.seek_lt(Table::Log, &[0xff; 9])? {
-                Some((k, _)) => log_key(k)?,
-                None => 0,
-            };
+            let head = last_position(tx)?;
             let start = first_at_or_after(tx, head, from, &mut visited)?;
             if start <= head {
                 tx.scan(Table::Log, &start.to_be_bytes(), |k, v| {
@@ -1039,7 +1058,7 @@ fn index_entries(
             if !more {
                 return Ok(());
             }
-            walk_tail(tx, 0, &mut visited, |position, e| {
+            walk_tail(tx, indexed_through(tx)?, 0, &mut visited, |position, e| {
                 let event_type = names.get(&e.type_id).ok_or_else(|| {
                     Error::damaged_log(position, "the log entry names an unknown type id")
                 })?;
@@ -1066,13 +1085,19 @@ fn index_entries(
             if !more {
                 return Ok(());
             }
-            walk_tail(tx, 0, &mut visited, |position, e| match e.correlation_id {
-                Some(id) => visit(IndexEntry::Correlation {
-                    id: tail_str(position, id)?,
-                    position,
-                }),
-                None => Ok(true),
-            })
+            walk_tail(
+                tx,
+                indexed_through(tx)?,
+                0,
+                &mut visited,
+                |position, e| match e.correlation_id {
+                    Some(id) => visit(IndexEntry::Correlation {
+                        id: tail_str(position, id)?,
+                        position,
+                    }),
+                    None => Ok(true),
+                },
+            )
         }
         IndexKind::Time => {
             let mut last = None;
@@ -1108,7 +1133,7 @@ fn index_entries(
             if !more {
                 return Ok(());
             }
-            walk_tail(tx, 0, &mut visited, |position, e| {
+            walk_tail(tx, indexed_through(tx)?, 0, &mut visited, |position, e| {
                 visit(IndexEntry::MessageId {
                     slot: e.stream,
                     id: tail_str(position, e.message_id)?,
