@@ -173,14 +173,18 @@ impl QueryPage {
 
 /// A record built from an event the backend found.
 pub(crate) fn record(e: EventRef<'_>) -> Result<LogRecord> {
-    let store_id = e.stream.store_id();
-    let what = format!("store '{store_id}' version {}", e.version);
-    let meta = envelope::parse_metadata(e.json, &what).map_err(|err| {
-        Error::corrupt(
-            &store_id,
-            e.version,
-            format!("the stored message cannot be read: {err}"),
-        )
+    // The label names the message only in errors: build it only then (reading again gives the
+    // same error).
+    let meta = envelope::parse_metadata(e.json, "stored message").or_else(|_| {
+        let store_id = e.stream.store_id();
+        let what = format!("store '{store_id}' version {}", e.version);
+        envelope::parse_metadata(e.json, &what).map_err(|err| {
+            Error::corrupt(
+                &store_id,
+                e.version,
+                format!("the stored message cannot be read: {err}"),
+            )
+        })
     })?;
     let owned = |c: &Option<std::borrow::Cow<'_, str>>| c.as_ref().map(|s| s.to_string());
     Ok(LogRecord {
