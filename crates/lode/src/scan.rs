@@ -127,6 +127,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A string, the opening quote next; returns its raw contents and whether it holds escapes.
+    #[inline(always)]
     fn string(&mut self) -> Option<(&'a [u8], bool)> {
         self.eat(b'"')?;
         let start = self.i;
