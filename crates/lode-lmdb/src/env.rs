@@ -863,6 +863,27 @@ pub(crate) trait Reads {
     where
         K: FnMut(usize, &mut Vec<u8>),
         F: FnMut(usize, Option<&[u8]>) -> Result<()>;
+
+    /// A cursor for point reads of `table`, for a walk that looks up many keys one after the
+    /// other (the events a query returns).
+    fn point_reads(&self, table: Table) -> Result<PointReads<'_>>;
+}
+
+/// Point reads of one table through one cursor. LMDB finds a key that lies on the page of
+/// the one before without walking down from the root (`mdb_cursor_set`), as the log entries
+/// of consecutive positions, and the versions of one stream they name, mostly do: a query by
+/// type of 1,000 events resolved its positions in ~2,500 instructions each with two plain
+/// gets (P7).
+pub(crate) struct PointReads<'t> {
+    cursor: lmdb::RoCursor<'t>,
+}
+
+impl<'t> PointReads<'t> {
+    /// What the table holds under `key`; the slice lives as long as the transaction.
+    pub(crate) fn get(&self, key: &[u8]) -> Result<Option<&'t [u8]>> {
+        // MDB_SET_KEY, not MDB_SET: the binding reports a found entry only with its key.
+        Ok(cursor_op(&self.cursor, Some(key), lmdb_sys::MDB_SET_KEY)?.map(|(_, v)| v))
+    }
 }
 
 /// A read-only transaction (a consistent snapshot of the directory).
@@ -1080,6 +1101,13 @@ macro_rules! impl_reads {
                 F: FnMut(usize, Option<&[u8]>) -> Result<()>,
             {
                 get_each_in(&self.txn, db(self.tables, table), count, key, f)
+            }
+            fn point_reads(&self, table: Table) -> Result<PointReads<'_>> {
+                let cursor = self
+                    .txn
+                    .open_ro_cursor(db(self.tables, table))
+                    .map_err(|e| storage_error("opening a cursor", e))?;
+                Ok(PointReads { cursor })
             }
         }
     };

@@ -30,7 +30,7 @@ use lode_backend::{
 };
 
 use crate::env::{
-    is_key_exists, OrderedPuts, ReadTxn, Reads, Table, WriteTxn, META_INDEXED_THROUGH,
+    is_key_exists, OrderedPuts, PointReads, ReadTxn, Reads, Table, WriteTxn, META_INDEXED_THROUGH,
     META_NEXT_TYPE_ID,
 };
 use crate::layout::{self, LogEntry, StreamInfo};
@@ -486,8 +486,37 @@ struct Located {
 /// the event (CRC-checked) must carry that position and the entry's time. (The entry's own CRC
 /// covers the index fields, which only the unindexed tail's readers use; they decode it.)
 fn resolve_position(tx: &impl Reads, position: u64) -> Result<(Located, StoredEvent<'_>)> {
-    let entry = tx
-        .get(Table::Log, &position.to_be_bytes())?
+    resolve_through(tx, None, position)
+}
+
+/// The cursors a walk that resolves many positions reads the log and the events through.
+struct Resolver<'t> {
+    log: PointReads<'t>,
+    events: PointReads<'t>,
+}
+
+impl<'t> Resolver<'t> {
+    fn new(tx: &'t impl Reads) -> Result<Resolver<'t>> {
+        Ok(Resolver {
+            log: tx.point_reads(Table::Log)?,
+            events: tx.point_reads(Table::Events)?,
+        })
+    }
+}
+
+/// [`resolve_position`], through `cursors` when given (the same records, read faster when
+/// positions come in order).
+fn resolve_through<'t>(
+    tx: &'t impl Reads,
+    cursors: Option<&Resolver<'t>>,
+    position: u64,
+) -> Result<(Located, StoredEvent<'t>)> {
+    let get = |table: Table, key: &[u8]| match cursors {
+        Some(c) if table == Table::Log => c.log.get(key),
+        Some(c) => c.events.get(key),
+        None => tx.get(table, key),
+    };
+    let entry = get(Table::Log, &position.to_be_bytes())?
         .map(|v| {
             LogEntry::locate(v)
                 .map(|(stream, version, recorded_at)| Located {
@@ -499,20 +528,19 @@ fn resolve_position(tx: &impl Reads, position: u64) -> Result<(Located, StoredEv
         })
         .transpose()?
         .ok_or_else(|| Error::damaged_log(position, "there is no log entry at this position"))?;
-    let bytes = tx
-        .get(
-            Table::Events,
-            &layout::version_key(entry.stream, entry.version),
-        )?
-        .ok_or_else(|| {
-            Error::damaged_log(
-                position,
-                format!(
-                    "the log entry names version {} of stream number {}, which is not stored",
-                    entry.version, entry.stream
-                ),
-            )
-        })?;
+    let bytes = get(
+        Table::Events,
+        &layout::version_key(entry.stream, entry.version),
+    )?
+    .ok_or_else(|| {
+        Error::damaged_log(
+            position,
+            format!(
+                "the log entry names version {} of stream number {}, which is not stored",
+                entry.version, entry.stream
+            ),
+        )
+    })?;
     let stored = layout::read_event(bytes).map_err(|reason| {
         // Name the store when its name record can say which it is.
         match tx
@@ -817,6 +845,7 @@ fn events(
     let mut visited = 0usize;
     let mut names = Names::new(tx);
     let mut last = 0u64;
+    let cursors = Resolver::new(tx)?;
     let mut at_position = |position: u64| -> Result<bool> {
         // Every walk yields ascending positions; one that does not (damaged groups, or an
         // `indexed_through` that is too small) is reported, never returned twice.
@@ -827,7 +856,7 @@ fn events(
             ));
         }
         last = position;
-        let (entry, stored) = resolve_position(tx, position)?;
+        let (entry, stored) = resolve_through(tx, Some(&cursors), position)?;
         let stream = names.get(entry.stream)?;
         visit(EventRef {
             position,
