@@ -1545,7 +1545,7 @@ fn index_tail(w: &mut WriteTxn<'_>, indexed: u64, a: &Append<'_>, type_ids: &[u3
         ids.sort_unstable();
     }
     let mut puts = OrderedPuts::new(Table::MessageIds);
-    for (stream, SortKey(_, id), version) in ids {
+    for (stream, SortKey(_, _, id), version) in ids {
         layout::message_id_key_into(&mut key, stream, id);
         puts.put(w, &key, &version.to_be_bytes())?;
     }
@@ -1577,7 +1577,7 @@ fn index_tail(w: &mut WriteTxn<'_>, indexed: u64, a: &Append<'_>, type_ids: &[u3
             .collect(),
     );
     let mut puts = OrderedPuts::new(Table::CorrGroups);
-    for ((_, SortKey(_, corr)), offsets) in corrs {
+    for ((_, SortKey(_, _, corr)), offsets) in corrs {
         let first = group_value(&offsets, &mut relative, &mut value);
         layout::string_position_key_into(&mut key, corr, start + u64::from(first));
         puts.put(w, &key, &value)?;
@@ -1607,15 +1607,23 @@ fn group_value(offsets: &[u32], relative: &mut Vec<u32>, value: &mut Vec<u8>) ->
 /// so the ids of one append mostly share their first 8 characters) usually compare as
 /// integers instead of through `memcmp`. Sorting the message ids and correlation ids of a
 /// 1,000-event append that way instead of as strings saves ~1,900 instructions per event (P1).
+///
+/// The number is kept as two `u64`s, not a `u128`: a `u128` aligns the sorted tuples to 16
+/// bytes, which made a message id's tuple 64 bytes instead of 48 to move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct SortKey<'a>(u128, &'a [u8]);
+struct SortKey<'a>(u64, u64, &'a [u8]);
 
 impl<'a> SortKey<'a> {
     fn new(s: &'a [u8]) -> SortKey<'a> {
         let mut head = [0u8; 16];
         let n = s.len().min(16);
         head[..n].copy_from_slice(&s[..n]);
-        SortKey(u128::from_be_bytes(head), s)
+        let (hi, lo) = head.split_at(8);
+        SortKey(
+            u64::from_be_bytes(hi.try_into().expect("eight bytes")),
+            u64::from_be_bytes(lo.try_into().expect("eight bytes")),
+            s,
+        )
     }
 }
 
