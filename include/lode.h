@@ -711,6 +711,9 @@ lode_status lode_store_renew(lode_store *store_handle,
  Errors: LODE_VERSION_MISMATCH, LODE_DUPLICATE_IDEMPOTENCY_ID, LODE_INVALID_ARGUMENT,
  LODE_SERIALIZATION, LODE_STORE_NOT_OPEN, LODE_SESSION_EXPIRED, LODE_INVALID_SESSION,
  LODE_CLOSED, LODE_STORAGE. On any error nothing of the batch is written.
+ The messages are read and checked before the write; a batch of 64 KiB or more per core is
+ read by up to four threads at once (the calling thread among them), all finished before
+ this returns.
  */
 lode_status lode_store_append(lode_store *store_handle,
                               const lode_bytes *messages,

@@ -183,6 +183,9 @@ pub(crate) fn batch<'a>(messages: *const LodeBytes, count: usize) -> Result<Vec<
 /// Errors: LODE_VERSION_MISMATCH, LODE_DUPLICATE_IDEMPOTENCY_ID, LODE_INVALID_ARGUMENT,
 /// LODE_SERIALIZATION, LODE_STORE_NOT_OPEN, LODE_SESSION_EXPIRED, LODE_INVALID_SESSION,
 /// LODE_CLOSED, LODE_STORAGE. On any error nothing of the batch is written.
+/// The messages are read and checked before the write; a batch of 64 KiB or more per core is
+/// read by up to four threads at once (the calling thread among them), all finished before
+/// this returns.
 #[no_mangle]
 pub extern "C" fn lode_store_append(
     store_handle: *mut LodeStore,

@@ -250,6 +250,10 @@ impl EventStore {
     // -- append ----------------------------------------------------------------------------
 
     /// B-APP-*: appends a batch of EventMessages atomically; returns the new stream version.
+    ///
+    /// The messages are read and checked before the append queues for the write; a batch of
+    /// 64 KiB or more per core is read by up to four threads at once (this one among them),
+    /// all finished before this returns.
     pub fn add<M: AsRef<[u8]>>(&self, messages: &[M]) -> Result<u64> {
         self.add_inner(messages, None)
     }
