@@ -581,6 +581,31 @@ impl Storage {
             .map_err(|e| storage_error("reading the last transaction id", e))
     }
 
+    /// Publishes a commit whose writer died after writing its meta page and before storing its
+    /// transaction id in the lock file, where new read transactions take their snapshot from
+    /// (docs/reliability.md, R-CRASH-1). Until a writer takes LMDB's writer lock, which
+    /// repairs a dead owner's state, no new snapshot shows that commit, while the meta pages
+    /// already name it. So this takes the writer lock once and lets it go: a write
+    /// transaction begun and aborted, which writes nothing. It waits for a live writer to
+    /// finish (whose commit publishes everything before it).
+    pub(crate) fn publish_commits(&self) -> Result<()> {
+        self.check_process()?;
+        loop {
+            let guard = self.gate.read();
+            match self.env.begin_rw_txn() {
+                Ok(txn) => {
+                    txn.abort();
+                    return Ok(());
+                }
+                Err(lmdb::Error::MapResized) => {
+                    drop(guard);
+                    self.adopt_map_size()?;
+                }
+                Err(e) => return Err(storage_error("publishing the last commit", e)),
+            }
+        }
+    }
+
     /// The settings to open a copy of this store with.
     pub(crate) fn copy_settings(&self) -> LmdbSettings {
         self.settings.clone()

@@ -129,6 +129,8 @@ impl Backend for LmdbBackend {
         stop: &dyn Fn() -> bool,
     ) -> Result<u64> {
         let deadline = wait::deadline(timeout);
+        // The newest commit the meta pages named that this wait has published itself.
+        let mut published = 0u64;
         loop {
             // One short read: the head, and the transaction whose snapshot it is (crate::wait).
             let (head, snapshot) = self.storage.read("reading the log's head", |r| {
@@ -137,9 +139,33 @@ impl Backend for LmdbBackend {
             if head > beyond || stop() || Instant::now() >= deadline {
                 return Ok(head);
             }
+            let mut after = snapshot;
+            let named = self.storage.last_txnid()?;
+            if named > snapshot {
+                // The meta pages name a commit that this fresh snapshot does not show: its
+                // writer has not stored its id in the lock file yet. A live writer does that
+                // microseconds after its meta page; a writer killed in between leaves it to the
+                // next writer (`Storage::publish_commits`). Waiting on the meta pages' id would
+                // return at once, again and again: give a live writer the time, then publish
+                // it; once published by this wait, wait for the next commit instead.
+                if published < named {
+                    published = named;
+                    std::thread::sleep(
+                        wait::MIN_POLL.min(deadline.saturating_duration_since(Instant::now())),
+                    );
+                    let caught_up = self
+                        .storage
+                        .read("reading the log's head", |r| Ok(r.id()))?;
+                    if caught_up < named {
+                        self.storage.publish_commits()?;
+                    }
+                    continue;
+                }
+                after = named;
+            }
             self.storage
                 .waiters
-                .wait_for_txn(snapshot, deadline, stop, || self.storage.last_txnid())?;
+                .wait_for_txn(after, deadline, stop, || self.storage.last_txnid())?;
         }
     }
 

@@ -17,7 +17,9 @@
 //! - A waiter compares the polled id with the id of the **read snapshot it last looked at**
 //!   (not with the previous poll): LMDB writes the new meta page before it publishes the id to
 //!   new readers, so a snapshot taken in that window is one transaction old, and comparing with
-//!   the snapshot makes the waiter look again instead of sleeping past that commit.
+//!   the snapshot makes the waiter look again instead of sleeping past that commit. A writer
+//!   killed in that window leaves the commit unpublished until a writer takes LMDB's lock;
+//!   `wait_for_head` (lib.rs) then publishes it itself rather than look again forever.
 //!
 //! Lock order: the gate (taken shared to read the meta pages) is never requested while the
 //! waiters' mutex is held, and a writer notifies only after it has released the gate, so a
