@@ -72,11 +72,7 @@ fn type_group_key(type_id: u32, version: u32, first: u64) -> Vec<u8> {
 }
 
 fn raw_get(dir: &Path, table: &str, key: &[u8]) -> Option<Vec<u8>> {
-    let env = lmdb::Environment::new()
-        .set_max_dbs(32)
-        .set_map_size(1 << 30)
-        .open(dir)
-        .unwrap();
+    let env = raw_env(dir);
     let db = env.open_db(Some(table)).unwrap();
     let txn = env.begin_ro_txn().unwrap();
     let v = txn.get(db, &key).ok().map(<[u8]>::to_vec);
@@ -85,11 +81,7 @@ fn raw_get(dir: &Path, table: &str, key: &[u8]) -> Option<Vec<u8>> {
 
 /// How many records the table `table` of the closed store in `dir` holds.
 fn raw_count(dir: &Path, table: &str) -> usize {
-    let env = lmdb::Environment::new()
-        .set_max_dbs(32)
-        .set_map_size(1 << 30)
-        .open(dir)
-        .unwrap();
+    let env = raw_env(dir);
     let db = env.open_db(Some(table)).unwrap();
     let txn = env.begin_ro_txn().unwrap();
     txn.stat(db).unwrap().entries()

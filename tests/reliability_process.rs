@@ -501,11 +501,7 @@ fn r_proc_3_opens_succeed_while_another_process_grows_the_map() {
 fn writer_lock_role(dir: &Path) {
     // A plain LMDB writer (another program sharing the directory) that stops inside its write
     // transaction, as under a debugger or SIGSTOP.
-    let env = lmdb::Environment::new()
-        .set_max_dbs(32)
-        .set_map_size(1 << 30)
-        .open(dir)
-        .unwrap();
+    let env = raw_env(dir);
     let txn = lmdb::Environment::begin_rw_txn(&env).unwrap();
     say("HOLDING");
     // SAFETY: raise has no memory-safety preconditions; the parent kills this process.

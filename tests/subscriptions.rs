@@ -776,11 +776,7 @@ fn s_sub_9_a_commit_of_another_process_wakes_a_waiting_subscriber_and_wait_for_p
 
 /// Child: a plain LMDB writer that takes the writer lock and is killed holding it.
 fn dead_writer_role(dir: &Path) {
-    let env = lmdb::Environment::new()
-        .set_max_dbs(32)
-        .set_map_size(1 << 30)
-        .open(dir)
-        .unwrap();
+    let env = raw_env(dir);
     let _txn = env.begin_rw_txn().unwrap();
     say("LOCKED");
     loop {

@@ -382,17 +382,23 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
+/// A plain LMDB environment on the store in `dir` (another program sharing the directory, or a
+/// test that damages a copy of it), with room for every table of every format.
+pub fn raw_env(dir: &std::path::Path) -> lmdb::Environment {
+    lmdb::Environment::new()
+        .set_max_dbs(32)
+        .set_map_size(1 << 30)
+        .open(dir)
+        .unwrap()
+}
+
 /// Runs `f` in a plain LMDB write transaction on the closed store in `dir`, with a function that
 /// gives a table by name (every named table the directory has, whatever its format).
 pub fn raw_edit(
     dir: &std::path::Path,
     f: impl FnOnce(&mut lmdb::RwTransaction<'_>, &dyn Fn(&str) -> lmdb::Database),
 ) {
-    let env = lmdb::Environment::new()
-        .set_max_dbs(32)
-        .set_map_size(1 << 30)
-        .open(dir)
-        .unwrap();
+    let env = raw_env(dir);
     let names: Vec<String> = {
         let main = env.open_db(None).unwrap();
         let txn = env.begin_ro_txn().unwrap();
