@@ -774,8 +774,8 @@ fn s_sub_9_a_commit_of_another_process_wakes_a_waiting_subscriber_and_wait_for_p
     assert!(status.success(), "{err}");
 }
 
-/// Child: a plain LMDB writer that takes the writer lock and is killed holding it.
-fn dead_writer_role(dir: &Path) {
+/// Child: a plain LMDB writer that takes the writer lock and holds it until it is killed.
+fn lock_holder_role(dir: &Path) {
     let env = raw_env(dir);
     let _txn = env.begin_rw_txn().unwrap();
     say("LOCKED");
@@ -784,18 +784,20 @@ fn dead_writer_role(dir: &Path) {
     }
 }
 
-/// Leaves the directory `p` writes to as a writer killed inside LMDB's commit leaves it: the
-/// meta page of its last commit (which appended position 2) written, the commit's transaction
-/// id not yet stored in the lock file (where new read transactions take their snapshot from),
-/// and LMDB's writer lock held by a dead process. The id is rolled back by one in the lock file;
-/// a child takes the writer lock and is killed holding it.
-fn orphan_the_last_commit(test: &str, dir: &Path, p: &EventStoreProvider) {
+/// Leaves the directory `p` writes to as a writer inside LMDB's commit leaves it: the meta
+/// page of its last commit (which appended position 2) written, the commit's transaction id
+/// not yet stored in the lock file (where new read transactions take their snapshot from), and
+/// LMDB's writer lock held. The id is rolled back by one in the lock file; the returned child
+/// holds the writer lock (killing it makes the writer one that died in its commit).
+#[cfg(target_os = "linux")]
+fn hold_the_last_commit_unpublished(test: &str, dir: &Path, p: &EventStoreProvider) -> ChildProc {
+    // The lock file begins `u32 magic ‖ u32 format ‖ the readers' mutex ‖ txnid` (mdb.c,
+    // MDB_txbody; a pthread mutex on Linux).
     let at = (8 + std::mem::size_of::<libc::pthread_mutex_t>()).next_multiple_of(8) as u64;
-    let lock = dir.join("lock.mdb");
     let file = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
-        .open(&lock)
+        .open(dir.join("lock.mdb"))
         .unwrap();
     use std::os::unix::fs::FileExt;
     let mut word = [0u8; 4];
@@ -810,38 +812,55 @@ fn orphan_the_last_commit(test: &str, dir: &Path, p: &EventStoreProvider) {
         1,
         "new snapshots no longer show position 2"
     );
-    let mut c = child_command(test, "dead-writer");
+    let mut c = child_command(test, "lock-holder");
     c.env("LODE_SUB_DIR", dir);
     let mut child = ChildProc::spawn(c);
     assert!(child.wait_for_line("LOCKED", Duration::from_secs(60)));
-    child.kill();
+    child
+}
+
+/// A store with positions 1 and 2, a subscription after 1, and the commit of 2 held unpublished.
+#[cfg(target_os = "linux")]
+fn unpublished(
+    test: &str,
+) -> (
+    tempfile::TempDir,
+    EventStoreProvider,
+    lode::EventStore,
+    Subscription,
+    ChildProc,
+) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    let p = open(&dir);
+    let s = p.open_store("Mine", "1").unwrap();
+    s.add(&[simple("a")]).unwrap();
+    let sub = p
+        .subscribe(SubscriptionStart::After(1), SubscriptionFilter::all(), 10)
+        .unwrap();
+    s.add(&[simple("b")]).unwrap();
+    let holder = hold_the_last_commit_unpublished(test, &dir, &p);
+    (tmp, p, s, sub, holder)
 }
 
 /// S-SUB-9 and R-CRASH-1: a writer killed after writing its commit's meta page, before
 /// publishing the commit's id in the lock file, leaves a commit no new snapshot shows until a
 /// writer takes LMDB's writer lock (docs/reliability.md). A waiting subscriber sees it, and so
-/// does `wait_for_position`: they publish it themselves. Found broken: both waited out their
+/// does `wait_for_position`: they have it published. Found broken: both waited out their
 /// timeout at 100 % of a core (the meta pages' id said "moved", every snapshot said not), and
 /// saw nothing. The commit is kept: the next append goes after it.
 #[test]
+#[cfg(target_os = "linux")]
 fn s_sub_9_a_commit_whose_writer_died_before_publishing_it_wakes_a_waiting_subscriber() {
     const TEST: &str =
         "s_sub_9_a_commit_whose_writer_died_before_publishing_it_wakes_a_waiting_subscriber";
-    if child_role().as_deref() == Some("dead-writer") {
-        dead_writer_role(Path::new(&std::env::var("LODE_SUB_DIR").unwrap()));
+    if child_role().as_deref() == Some("lock-holder") {
+        lock_holder_role(Path::new(&std::env::var("LODE_SUB_DIR").unwrap()));
         return;
     }
     for waiter in ["subscription", "wait_for_position"] {
-        let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path().to_path_buf();
-        let p = open(&dir);
-        let s = p.open_store("Mine", "1").unwrap();
-        s.add(&[simple("a")]).unwrap();
-        let sub = p
-            .subscribe(SubscriptionStart::After(1), SubscriptionFilter::all(), 10)
-            .unwrap();
-        s.add(&[simple("b")]).unwrap();
-        orphan_the_last_commit(TEST, &dir, &p);
+        let (_tmp, p, s, sub, holder) = unpublished(TEST);
+        holder.kill();
         if waiter == "subscription" {
             let page = sub.next_page(Duration::from_secs(30)).unwrap();
             assert_eq!(positions(&page.records), vec![2], "{waiter}");
@@ -855,6 +874,58 @@ fn s_sub_9_a_commit_whose_writer_died_before_publishing_it_wakes_a_waiting_subsc
         let log = p.read_log(0, 10).unwrap();
         assert_eq!(positions(&log), vec![1, 2, 3], "{waiter}: nothing lost");
     }
+}
+
+/// S-SUB-8, S-SUB-7: while a LIVE writer is inside that window (its meta page written, its
+/// id not yet published, LMDB's writer lock held), a waiter still ends at its timeout and at
+/// `close()`: it never waits for the writer lock itself. Found broken by a review: the first
+/// fix took the writer lock on the waiter's thread after 0.25 ms, so a waiter stayed as long as
+/// another process held the lock (with Durability::Full a live writer's meta page takes that
+/// long). When that writer then dies, the commit is published and seen.
+#[test]
+#[cfg(target_os = "linux")]
+fn s_sub_8_a_waiter_keeps_its_timeout_and_close_while_a_live_writer_holds_a_commit_unpublished() {
+    const TEST: &str =
+        "s_sub_8_a_waiter_keeps_its_timeout_and_close_while_a_live_writer_holds_a_commit_unpublished";
+    if child_role().as_deref() == Some("lock-holder") {
+        lock_holder_role(Path::new(&std::env::var("LODE_SUB_DIR").unwrap()));
+        return;
+    }
+    let (_tmp, p, s, sub, holder) = unpublished(TEST);
+    // Long enough for the waiter to have asked for the commit to be published (100 ms).
+    let p2 = p.clone();
+    let timed_out = within(30, move || {
+        p2.wait_for_position(2, Duration::from_millis(300)).unwrap()
+    });
+    assert_eq!(
+        timed_out,
+        Some(false),
+        "the wait ends at its timeout, not with the lock"
+    );
+    let sub = std::sync::Arc::new(sub);
+    let waiting = sub.clone();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(
+            waiting
+                .next_page(Duration::from_secs(600))
+                .map(|page| page.records.len()),
+        );
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    sub.close();
+    let ended = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("close ends the wait");
+    assert!(
+        matches!(&ended, Ok(0)) || matches!(&ended, Err(e) if e.kind() == ErrorKind::Closed),
+        "{ended:?}"
+    );
+    // The writer dies: the thread that was waiting for its lock publishes the commit.
+    holder.kill();
+    assert!(p.wait_for_position(2, Duration::from_secs(30)).unwrap());
+    s.add(&[simple("c")]).unwrap();
+    assert_eq!(positions(&p.read_log(0, 10).unwrap()), vec![1, 2, 3]);
 }
 
 // -- S-SUB-8: close and wake from another thread -------------------------------------------------

@@ -325,18 +325,14 @@ impl Raw {
 /// Diagnostic baseline for P2: raw LMDB writing, per event, the records lode's format 3 writes
 /// for a single-event append to a known stream (docs/storage-layout.md): the event record and
 /// its log entry (with the index fields and a CRC's room, as long as lode's), each in its own
-/// table, and, every `index_lag() + 1` commits, what indexing the tail writes (the tail's message
+/// table, and, every `index_lag + 1` commits (lode's default lag), what indexing the tail writes (the tail's message
 /// ids, one type group, its correlation groups and `indexed_through`). No checks, no parsing,
 /// no reads: what an append costs the disk with lode's layout and none of lode's code, so that
 /// P2's ratio can be split into layout and code.
 struct RawLayout {
     env: lmdb::Environment,
     dbs: [lmdb::Database; 5],
-}
-
-/// lode's default `index_lag`.
-fn index_lag() -> u64 {
-    u64::from(ProviderSettings::default().index_lag)
+    index_lag: u64,
 }
 
 impl RawLayout {
@@ -347,7 +343,11 @@ impl RawLayout {
             env.create_db(Some(n), lmdb::DatabaseFlags::empty())
                 .expect("create raw db")
         });
-        RawLayout { env, dbs }
+        RawLayout {
+            env,
+            dbs,
+            index_lag: u64::from(ProviderSettings::default().index_lag),
+        }
     }
 
     /// One commit: event `version` (= log position) of stream 1; `tail` holds the events not
@@ -364,7 +364,7 @@ impl RawLayout {
         let entry = vec![0u8; 32 + 2 + e.id.len() + 3 + e.correlation.len() + 4];
         put(&mut txn, 1, &version.to_be_bytes(), &entry);
         tail.push((version, e.id.clone(), e.correlation.clone()));
-        if tail.len() as u64 > index_lag() {
+        if tail.len() as u64 > self.index_lag {
             for (v, id, corr) in tail.iter() {
                 let mut key = 1u64.to_be_bytes().to_vec();
                 key.extend_from_slice(id.as_bytes());

@@ -24,6 +24,7 @@
 
 use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use lmdb::{Cursor, Transaction};
@@ -129,6 +130,9 @@ pub(crate) struct Storage {
     /// Threads waiting for commits (`crate::wait`): woken by this process's commits, polling
     /// the meta pages for other processes'.
     pub(crate) waiters: Waiters,
+    /// The newest transaction id a thread was started to publish
+    /// ([`Storage::publish_commits_aside`]).
+    publish_requested: AtomicU64,
     /// The settings a copy of this store is opened with.
     settings: LmdbSettings,
 }
@@ -401,6 +405,7 @@ impl Storage {
             generation: registry::generation(),
             pid: std::process::id(),
             waiters: Waiters::default(),
+            publish_requested: AtomicU64::new(0),
             settings: settings.clone(),
         };
         Ok((storage, dead))
@@ -581,14 +586,31 @@ impl Storage {
             .map_err(|e| storage_error("reading the last transaction id", e))
     }
 
-    /// Publishes a commit whose writer died after writing its meta page and before storing its
-    /// transaction id in the lock file, where new read transactions take their snapshot from
-    /// (docs/reliability.md, R-CRASH-1). Until a writer takes LMDB's writer lock, which
-    /// repairs a dead owner's state, no new snapshot shows that commit, while the meta pages
-    /// already name it. So this takes the writer lock once and lets it go: a write
-    /// transaction begun and aborted, which writes nothing. It waits for a live writer to
-    /// finish (whose commit publishes everything before it).
-    pub(crate) fn publish_commits(&self) -> Result<()> {
+    /// Publishes commit `id`, which the meta pages name and no new snapshot shows, if its writer
+    /// died after writing its meta page and before storing its transaction id in the lock file,
+    /// where new read transactions take their snapshot from (docs/reliability.md, R-CRASH-1).
+    /// Until a writer takes LMDB's writer lock, which repairs a dead owner's state, the commit
+    /// stays unpublished. So a thread of its own takes the writer lock once and lets it go
+    /// ([`Storage::publish_commits`]); the caller goes on waiting, under its own deadline, and
+    /// never waits for that lock, which a live writer may hold for as long as its transaction
+    /// lasts. One thread per id: a later request for the same id, or an older one, does
+    /// nothing.
+    pub(crate) fn publish_commits_aside(self: &Arc<Self>, id: u64) {
+        if self.publish_requested.fetch_max(id, Ordering::AcqRel) >= id {
+            return;
+        }
+        let storage = Arc::clone(self);
+        // Its error (or a thread that cannot start) leaves the commit for the next writer, as
+        // before: the waiters keep looking.
+        let _ = std::thread::Builder::new()
+            .name("lode-publish".into())
+            .spawn(move || storage.publish_commits());
+    }
+
+    /// A write transaction begun and aborted: LMDB's writer lock taken once and let go, which
+    /// writes nothing. It waits for a live writer to finish (whose commit publishes everything
+    /// before it).
+    fn publish_commits(&self) -> Result<()> {
         self.check_process()?;
         loop {
             let guard = self.gate.read();

@@ -51,6 +51,11 @@ pub fn engine_version() -> String {
     env::lmdb_version()
 }
 
+/// How long a commit the meta pages name must stay missing from new snapshots before a waiter
+/// has it published (`wait_for_head`): far longer than a live writer takes from writing its
+/// meta page to publishing its id, so a live writer is not made to share its lock.
+const PUBLISH_AFTER: Duration = Duration::from_millis(100);
+
 /// A store directory opened with LMDB. Cheap to clone: clones share one environment, as do
 /// all backends of one process on the same data file, whatever path names it.
 #[derive(Clone)]
@@ -129,8 +134,9 @@ impl Backend for LmdbBackend {
         stop: &dyn Fn() -> bool,
     ) -> Result<u64> {
         let deadline = wait::deadline(timeout);
-        // The newest commit the meta pages named that this wait has published itself.
-        let mut published = 0u64;
+        // A commit the meta pages name and the snapshots lack: its id, since when, and how long
+        // to wait before looking again.
+        let mut gap: Option<(u64, Instant, Duration)> = None;
         loop {
             // One short read: the head, and the transaction whose snapshot it is (crate::wait).
             let (head, snapshot) = self.storage.read("reading the log's head", |r| {
@@ -139,33 +145,36 @@ impl Backend for LmdbBackend {
             if head > beyond || stop() || Instant::now() >= deadline {
                 return Ok(head);
             }
-            let mut after = snapshot;
             let named = self.storage.last_txnid()?;
-            if named > snapshot {
-                // The meta pages name a commit that this fresh snapshot does not show: its
-                // writer has not stored its id in the lock file yet. A live writer does that
-                // microseconds after its meta page; a writer killed in between leaves it to the
-                // next writer (`Storage::publish_commits`). Waiting on the meta pages' id would
-                // return at once, again and again: give a live writer the time, then publish
-                // it; once published by this wait, wait for the next commit instead.
-                if published < named {
-                    published = named;
-                    std::thread::sleep(
-                        wait::MIN_POLL.min(deadline.saturating_duration_since(Instant::now())),
-                    );
-                    let caught_up = self
-                        .storage
-                        .read("reading the log's head", |r| Ok(r.id()))?;
-                    if caught_up < named {
-                        self.storage.publish_commits()?;
-                    }
-                    continue;
-                }
-                after = named;
+            if named <= snapshot {
+                gap = None;
+                self.storage
+                    .waiters
+                    .wait_for_txn(snapshot, deadline, stop, || self.storage.last_txnid())?;
+                continue;
+            }
+            // The meta pages name a commit this fresh snapshot lacks: its writer has not
+            // stored its id in the lock file yet. A live writer does so once its meta page is
+            // written (with Durability::Full, a synchronous write that can take a while); a
+            // writer killed in between leaves it to the next writer that takes LMDB's lock
+            // (docs/reliability.md, R-CRASH-1). Waiting for the meta pages' id to pass the
+            // snapshot's would return at once, again and again: look again at growing
+            // intervals instead, and once the gap has lasted `PUBLISH_AFTER`, have a thread of
+            // its own publish it.
+            let now = Instant::now();
+            let (since, step) = match gap {
+                Some((id, since, step)) if id == named => (since, (step * 2).min(wait::MAX_POLL)),
+                _ => (now, wait::MIN_POLL),
+            };
+            gap = Some((named, since, step));
+            if now.duration_since(since) >= PUBLISH_AFTER {
+                self.storage.publish_commits_aside(named);
             }
             self.storage
                 .waiters
-                .wait_for_txn(after, deadline, stop, || self.storage.last_txnid())?;
+                .wait_for_txn(named, deadline.min(now + step), stop, || {
+                    self.storage.last_txnid()
+                })?;
         }
     }
 

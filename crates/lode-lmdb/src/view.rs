@@ -511,10 +511,10 @@ fn resolve_through<'t>(
     cursors: Option<&Resolver<'t>>,
     position: u64,
 ) -> Result<(Located, StoredEvent<'t>)> {
-    let get = |table: Table, key: &[u8]| match cursors {
-        Some(c) if table == Table::Log => c.log.get(key),
-        Some(c) => c.events.get(key),
-        None => tx.get(table, key),
+    let get = |table: Table, key: &[u8]| match (cursors, table) {
+        (Some(c), Table::Log) => c.log.get(key),
+        (Some(c), Table::Events) => c.events.get(key),
+        _ => tx.get(table, key),
     };
     let entry = get(Table::Log, &position.to_be_bytes())?
         .map(|v| {

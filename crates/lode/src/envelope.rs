@@ -586,6 +586,7 @@ fn prepare_in_parallel<'a>(
     messages: &[&'a [u8]],
     readers: usize,
 ) -> Result<Vec<PreparedMessage<'a>>> {
+    debug_assert!(readers >= 1 && !messages.is_empty());
     let per = messages.len().div_ceil(readers);
     let read = |run: usize| -> Result<Vec<PreparedMessage<'a>>> {
         let from = run * per;
@@ -607,17 +608,23 @@ fn prepare_in_parallel<'a>(
             })
             .collect();
         let mut out = Vec::with_capacity(messages.len());
-        out.extend(read(0)?);
+        let mut outcome = read(0).map(|part| out.extend(part));
         for (run, started) in others {
+            // Every thread is joined. After the first error the later runs are only joined, a
+            // panic there included: the sequential reading would not have reached them.
             let part = match started {
-                Ok(thread) => thread
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                Err(_) => read(run),
+                Ok(thread) => thread.join(),
+                Err(_) if outcome.is_ok() => Ok(read(run)),
+                Err(_) => continue,
             };
-            out.extend(part?);
+            if outcome.is_ok() {
+                match part {
+                    Ok(part) => outcome = part.map(|part| out.extend(part)),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
         }
-        Ok(out)
+        outcome.map(|()| out)
     })
 }
 
