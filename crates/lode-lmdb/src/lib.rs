@@ -134,9 +134,8 @@ impl Backend for LmdbBackend {
         stop: &dyn Fn() -> bool,
     ) -> Result<u64> {
         let deadline = wait::deadline(timeout);
-        // A commit the meta pages name and the snapshots lack: its id, since when, and how long
-        // to wait before looking again.
-        let mut gap: Option<(u64, Instant, Duration)> = None;
+        // A commit the meta pages name and the snapshots lack: its id, and since when.
+        let mut gap: Option<(u64, Instant)> = None;
         loop {
             // One short read: the head, and the transaction whose snapshot it is (crate::wait).
             let (head, snapshot) = self.storage.read("reading the log's head", |r| {
@@ -158,18 +157,26 @@ impl Backend for LmdbBackend {
             // written (with Durability::Full, a synchronous write that can take a while); a
             // writer killed in between leaves it to the next writer that takes LMDB's lock
             // (docs/reliability.md, R-CRASH-1). Waiting for the meta pages' id to pass the
-            // snapshot's would return at once, again and again: look again at growing
-            // intervals instead, and once the gap has lasted `PUBLISH_AFTER`, have a thread of
-            // its own publish it.
+            // snapshot's would return at once, again and again: look again at intervals
+            // instead, and once the gap has lasted `PUBLISH_AFTER`, have a thread of its own
+            // publish it.
             let now = Instant::now();
-            let (since, step) = match gap {
-                Some((id, since, step)) if id == named => (since, (step * 2).min(wait::MAX_POLL)),
-                _ => (now, wait::MIN_POLL),
+            let since = match gap {
+                Some((id, since)) if id == named => since,
+                _ => now,
             };
-            gap = Some((named, since, step));
-            if now.duration_since(since) >= PUBLISH_AFTER {
+            gap = Some((named, since));
+            let lasted = now.duration_since(since);
+            if lasted >= PUBLISH_AFTER {
                 self.storage.publish_commits_aside(named);
             }
+            // Often at first (a live writer's meta page takes a fraction of a millisecond to a
+            // few), then at the idle poll interval.
+            let step = if lasted < wait::MAX_POLL {
+                wait::MIN_POLL
+            } else {
+                wait::MAX_POLL
+            };
             self.storage
                 .waiters
                 .wait_for_txn(named, deadline.min(now + step), stop, || {

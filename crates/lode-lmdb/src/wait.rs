@@ -19,7 +19,7 @@
 //!   new readers, so a snapshot taken in that window is one transaction old, and comparing with
 //!   the snapshot makes the waiter look again instead of sleeping past that commit. A writer
 //!   killed in that window leaves the commit unpublished until a writer takes LMDB's lock;
-//!   `wait_for_head` (lib.rs) then looks again at growing intervals and, after a while, has a
+//!   `wait_for_head` (lib.rs) then looks again at intervals and, after a while, has a
 //!   thread of its own publish it, rather than look again at once forever.
 //!
 //! Lock order: the gate (taken shared to read the meta pages) is never requested while the
