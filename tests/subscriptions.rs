@@ -921,9 +921,30 @@ fn s_sub_8_a_waiter_keeps_its_timeout_and_close_while_a_live_writer_holds_a_comm
         matches!(&ended, Ok(0)) || matches!(&ended, Err(e) if e.kind() == ErrorKind::Closed),
         "{ended:?}"
     );
+    // A backup meanwhile waits for the writer lock itself (LMDB's copy takes it to read the
+    // meta pages), and must not hold the process's waiters up. Found by a review: it took the
+    // map's gate exclusively to check the map's size, so every new transaction queued behind
+    // the publishing thread's wait for the lock.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let (p3, into) = (p.clone(), elsewhere.path().join("backup"));
+    let backup = std::thread::spawn(move || {
+        p3.backup(&into, &lode::BackupOptions::default(), |_| true)
+            .map(|_| ())
+    });
+    std::thread::sleep(Duration::from_millis(100));
+    let p2 = p.clone();
+    let timed_out = within(30, move || {
+        p2.wait_for_position(2, Duration::from_millis(300)).unwrap()
+    });
+    assert_eq!(
+        timed_out,
+        Some(false),
+        "a backup waiting for the lock holds no waiter up"
+    );
     // The writer dies: the thread that was waiting for its lock publishes the commit.
     holder.kill();
     assert!(p.wait_for_position(2, Duration::from_secs(30)).unwrap());
+    backup.join().unwrap().unwrap();
     s.add(&[simple("c")]).unwrap();
     assert_eq!(positions(&p.read_log(0, 10).unwrap()), vec![1, 2, 3]);
 }

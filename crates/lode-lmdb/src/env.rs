@@ -651,9 +651,19 @@ impl Storage {
     /// during the copy rarely need to grow the map (growing waits for the copy to end).
     pub(crate) fn reserve_map(&self, bytes: usize) -> Result<()> {
         self.check_process()?;
+        let next = bytes.min(self.opened_with.max_map_size);
+        // Looked at with the gate shared first: taking it exclusively queues every new
+        // transaction of this process behind the transactions already live, one of which may
+        // be waiting for another process's writer lock (a writer, or `publish_commits`).
+        let big_enough = {
+            let _shared = self.gate.read();
+            next <= self.map_size()
+        };
+        if big_enough {
+            return Ok(());
+        }
         let exclusive = self.gate.write();
         let current = self.map_size();
-        let next = bytes.min(self.opened_with.max_map_size);
         if next <= current {
             return Ok(());
         }
