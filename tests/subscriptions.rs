@@ -819,17 +819,22 @@ fn hold_the_last_commit_unpublished(test: &str, dir: &Path, p: &EventStoreProvid
     child
 }
 
-/// A store with positions 1 and 2, a subscription after 1, and the commit of 2 held unpublished.
+/// A store with positions 1 and 2, a subscription after 1, and the commit of 2 held
+/// unpublished; `None` in the child that holds the writer lock (it has played its role).
 #[cfg(target_os = "linux")]
 fn unpublished(
     test: &str,
-) -> (
+) -> Option<(
     tempfile::TempDir,
     EventStoreProvider,
     lode::EventStore,
     Subscription,
     ChildProc,
-) {
+)> {
+    if child_role().as_deref() == Some("lock-holder") {
+        lock_holder_role(Path::new(&std::env::var("LODE_SUB_DIR").unwrap()));
+        return None;
+    }
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().to_path_buf();
     let p = open(&dir);
@@ -840,7 +845,7 @@ fn unpublished(
         .unwrap();
     s.add(&[simple("b")]).unwrap();
     let holder = hold_the_last_commit_unpublished(test, &dir, &p);
-    (tmp, p, s, sub, holder)
+    Some((tmp, p, s, sub, holder))
 }
 
 /// S-SUB-9 and R-CRASH-1: a writer killed after writing its commit's meta page, before
@@ -854,12 +859,10 @@ fn unpublished(
 fn s_sub_9_a_commit_whose_writer_died_before_publishing_it_wakes_a_waiting_subscriber() {
     const TEST: &str =
         "s_sub_9_a_commit_whose_writer_died_before_publishing_it_wakes_a_waiting_subscriber";
-    if child_role().as_deref() == Some("lock-holder") {
-        lock_holder_role(Path::new(&std::env::var("LODE_SUB_DIR").unwrap()));
-        return;
-    }
     for waiter in ["subscription", "wait_for_position"] {
-        let (_tmp, p, s, sub, holder) = unpublished(TEST);
+        let Some((_tmp, p, s, sub, holder)) = unpublished(TEST) else {
+            return;
+        };
         holder.kill();
         if waiter == "subscription" {
             let page = sub.next_page(Duration::from_secs(30)).unwrap();
@@ -887,11 +890,9 @@ fn s_sub_9_a_commit_whose_writer_died_before_publishing_it_wakes_a_waiting_subsc
 fn s_sub_8_a_waiter_keeps_its_timeout_and_close_while_a_live_writer_holds_a_commit_unpublished() {
     const TEST: &str =
         "s_sub_8_a_waiter_keeps_its_timeout_and_close_while_a_live_writer_holds_a_commit_unpublished";
-    if child_role().as_deref() == Some("lock-holder") {
-        lock_holder_role(Path::new(&std::env::var("LODE_SUB_DIR").unwrap()));
+    let Some((_tmp, p, s, sub, holder)) = unpublished(TEST) else {
         return;
-    }
-    let (_tmp, p, s, sub, holder) = unpublished(TEST);
+    };
     // Long enough for the waiter to have asked for the commit to be published (100 ms).
     let p2 = p.clone();
     let timed_out = within(30, move || {
