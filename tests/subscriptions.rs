@@ -893,16 +893,15 @@ fn s_sub_8_a_waiter_keeps_its_timeout_and_close_while_a_live_writer_holds_a_comm
     let Some((_tmp, p, s, sub, holder)) = unpublished(TEST) else {
         return;
     };
-    // Long enough for the waiter to have asked for the commit to be published (100 ms).
-    let p2 = p.clone();
-    let timed_out = within(30, move || {
-        p2.wait_for_position(2, Duration::from_millis(300)).unwrap()
-    });
-    assert_eq!(
-        timed_out,
-        Some(false),
-        "the wait ends at its timeout, not with the lock"
-    );
+    // 300 ms: long enough for the waiter to have asked for the commit to be published (100 ms).
+    let ends_at_its_timeout = |why: &str| {
+        let p2 = p.clone();
+        let timed_out = within(30, move || {
+            p2.wait_for_position(2, Duration::from_millis(300)).unwrap()
+        });
+        assert_eq!(timed_out, Some(false), "{why}");
+    };
+    ends_at_its_timeout("the wait ends at its timeout, not with the lock");
     let sub = std::sync::Arc::new(sub);
     let waiting = sub.clone();
     let (tx, rx) = mpsc::channel();
@@ -933,15 +932,7 @@ fn s_sub_8_a_waiter_keeps_its_timeout_and_close_while_a_live_writer_holds_a_comm
             .map(|_| ())
     });
     std::thread::sleep(Duration::from_millis(100));
-    let p2 = p.clone();
-    let timed_out = within(30, move || {
-        p2.wait_for_position(2, Duration::from_millis(300)).unwrap()
-    });
-    assert_eq!(
-        timed_out,
-        Some(false),
-        "a backup waiting for the lock holds no waiter up"
-    );
+    ends_at_its_timeout("a backup waiting for the lock holds no waiter up");
     // The writer dies: the thread that was waiting for its lock publishes the commit.
     holder.kill();
     assert!(p.wait_for_position(2, Duration::from_secs(30)).unwrap());
