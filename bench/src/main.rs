@@ -325,10 +325,10 @@ impl Raw {
 /// Diagnostic baseline for P2: raw LMDB writing, per event, the records lode's format 3 writes
 /// for a single-event append to a known stream (docs/storage-layout.md): the event record and
 /// its log entry (with the index fields and a CRC's room, as long as lode's), each in its own
-/// table, and, every `index_lag + 1` commits (lode's default lag), what indexing the tail writes (the tail's message
-/// ids, one type group, its correlation groups and `indexed_through`). No checks, no parsing,
-/// no reads: what an append costs the disk with lode's layout and none of lode's code, so that
-/// P2's ratio can be split into layout and code.
+/// table, and, every `index_lag + 1` commits (lode's default lag), what indexing the tail
+/// writes (the tail's message ids, one type group, its correlation groups and
+/// `indexed_through`). No checks, no parsing, no reads: what an append costs the disk with
+/// lode's layout and none of lode's code, so that P2's ratio can be split into layout and code.
 struct RawLayout {
     env: lmdb::Environment,
     dbs: [lmdb::Database; 5],
@@ -614,13 +614,14 @@ fn p2(cfg: &Cfg, g: &Gen, rep: &mut Report) {
         note: format!(
             "p90: lode {:.0} µs, raw {:.0} µs, SQLite {:.0} µs; bytes written per commit: \
              lode {:.0}, raw {:.0}; raw LMDB writing lode's records (format 3: event and log \
-             entry, the tail's indexes every 33rd commit; no lode code): p50 {:.0} µs = \
+             entry, the tail's indexes every {}th commit; no lode code): p50 {:.0} µs = \
              {:.2}× raw, lode/that {:.2}",
             us(&ll, 0.9),
             us(&lr, 0.9),
             us(&ls, 0.9),
             wl as f64 / ll.len() as f64,
             wr as f64 / lr.len() as f64,
+            raw_layout.index_lag + 1,
             us(&lx, 0.5),
             us(&lx, 0.5) / us(&lr, 0.5),
             us(&ll, 0.5) / us(&lx, 0.5),
