@@ -101,12 +101,16 @@ fn indexed_through(tx: &impl Reads) -> Result<u64> {
     }
 }
 
+/// The log's last key as a position, `None` when the log is empty.
+fn last_log_key(tx: &impl Reads) -> Result<Option<u64>> {
+    tx.seek_lt(Table::Log, &[0xff; 9])?
+        .map(|(k, _)| log_key(k))
+        .transpose()
+}
+
 /// The last position of the log, 0 when it is empty.
 fn last_position(tx: &impl Reads) -> Result<u64> {
-    match tx.seek_lt(Table::Log, &[0xff; 9])? {
-        Some((k, _)) => log_key(k),
-        None => Ok(0),
-    }
+    Ok(last_log_key(tx)?.unwrap_or(0))
 }
 
 /// A `log` key's position.
@@ -579,19 +583,14 @@ fn resolve_through<'t>(
 }
 
 fn log_head(tx: &impl Reads) -> Result<Option<LogHead>> {
-    match tx.seek_lt(Table::Log, &[0xff; 9])? {
-        None => Ok(None),
-        Some((k, _)) => {
-            let position = layout::u64_be(k)
-                .filter(|_| k.len() == 8)
-                .ok_or_else(|| Error::damaged_log(0, "the log's last key is not a position"))?;
-            let (entry, _) = resolve_position(tx, position)?;
-            Ok(Some(LogHead {
-                position,
-                recorded_at: entry.recorded_at,
-            }))
-        }
-    }
+    let Some(position) = last_log_key(tx)? else {
+        return Ok(None);
+    };
+    let (entry, _) = resolve_position(tx, position)?;
+    Ok(Some(LogHead {
+        position,
+        recorded_at: entry.recorded_at,
+    }))
 }
 
 /// Stream names by number within one walk, each cross-checked once: its name record names a
@@ -1389,7 +1388,8 @@ fn intern_type(w: &mut WriteTxn<'_>, name: &str, version: u32) -> Result<u32> {
 /// Writes one append: each event and its log entry (which carries the event's type id, event
 /// version, message id and correlation id, unless the append indexes them itself); the
 /// stream's record and name, for a new stream; then, when the append makes the unindexed tail
-/// longer than `index_lag`, the indexes of the whole tail ([`index_tail`]). An append to a known stream within the lag so writes two tables.
+/// longer than `index_lag`, the indexes of the whole tail ([`index_tail`]). An append to a
+/// known stream within the lag so writes two tables.
 /// Only storage errors and detected damage can stop it; either fails the whole transaction.
 fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
     if a.events.is_empty() {
