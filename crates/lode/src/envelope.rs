@@ -546,16 +546,21 @@ pub(crate) fn prepare_batch<'a, M: AsRef<[u8]>>(
             ),
         ));
     }
-    let readers = readers_for(batch.len(), total);
-    if readers <= 1 {
-        return batch
-            .iter()
-            .enumerate()
-            .map(|(i, m)| prepare_message(m.as_ref(), i, Reader::Fast))
-            .collect();
-    }
     let messages: Vec<&[u8]> = batch.iter().map(AsRef::as_ref).collect();
-    prepare_in_parallel(&messages, readers)
+    match readers_for(batch.len(), total) {
+        0 | 1 => prepare_run(&messages, 0),
+        readers => prepare_in_parallel(&messages, readers),
+    }
+}
+
+/// [`prepare_message`] for each of `messages`, the first being message `from` of the batch; the
+/// first error ends it.
+fn prepare_run<'a>(messages: &[&'a [u8]], from: usize) -> Result<Vec<PreparedMessage<'a>>> {
+    messages
+        .iter()
+        .enumerate()
+        .map(|(k, m)| prepare_message(m, from + k, Reader::Fast))
+        .collect()
 }
 
 /// A batch holding at least this many bytes per reader is read by several threads at once.
@@ -588,13 +593,9 @@ fn prepare_in_parallel<'a>(
 ) -> Result<Vec<PreparedMessage<'a>>> {
     debug_assert!(readers >= 1 && !messages.is_empty());
     let per = messages.len().div_ceil(readers);
-    let read = |run: usize| -> Result<Vec<PreparedMessage<'a>>> {
+    let read = |run: usize| {
         let from = run * per;
-        messages[from..(from + per).min(messages.len())]
-            .iter()
-            .enumerate()
-            .map(|(k, m)| prepare_message(m, from + k, Reader::Fast))
-            .collect()
+        prepare_run(&messages[from..(from + per).min(messages.len())], from)
     };
     let read = &read;
     let runs = messages.len().div_ceil(per);
@@ -768,13 +769,6 @@ mod tests {
             )
         };
         let bad = r#"{"Metadata":{"Message":{"Id":"a","Name":"X"}}}"#.to_string();
-        fn sequential<'a>(batch: &[&'a [u8]]) -> Result<Vec<PreparedMessage<'a>>> {
-            batch
-                .iter()
-                .enumerate()
-                .map(|(i, m)| prepare_message(m, i, Reader::Fast))
-                .collect()
-        }
         let n = 23;
         let mut cases: Vec<Vec<usize>> = vec![vec![]];
         cases.extend((0..n).map(|b| vec![b]));
@@ -791,7 +785,7 @@ mod tests {
                 })
                 .collect();
             let batch: Vec<&[u8]> = texts.iter().map(|t| t.as_bytes()).collect();
-            let want = format!("{:?}", sequential(&batch));
+            let want = format!("{:?}", prepare_run(&batch, 0));
             for readers in [2, 3, 4, 5, 22, 23] {
                 let got = format!("{:?}", prepare_in_parallel(&batch, readers));
                 assert_eq!(got, want, "bad at {bad_at:?}, {readers} readers");
