@@ -136,6 +136,8 @@ impl Backend for LmdbBackend {
         let deadline = wait::deadline(timeout);
         // A commit the meta pages name and the snapshots lack: its id, and since when.
         let mut gap: Option<(u64, Instant)> = None;
+        // The last transaction id the meta pages named, as the last wait returned it.
+        let mut named = 0;
         loop {
             // One short read: the head, and the transaction whose snapshot it is (crate::wait).
             let (head, snapshot) = self.storage.read("reading the log's head", |r| {
@@ -144,10 +146,10 @@ impl Backend for LmdbBackend {
             if head > beyond || stop() || Instant::now() >= deadline {
                 return Ok(head);
             }
-            let named = self.storage.last_txnid()?;
             if named <= snapshot {
                 gap = None;
-                self.storage
+                named = self
+                    .storage
                     .waiters
                     .wait_for_txn(snapshot, deadline, stop, || self.storage.last_txnid())?;
                 continue;
@@ -177,11 +179,12 @@ impl Backend for LmdbBackend {
             } else {
                 wait::MAX_POLL
             };
-            self.storage
-                .waiters
-                .wait_for_txn(named, deadline.min(now + step), stop, || {
-                    self.storage.last_txnid()
-                })?;
+            named =
+                self.storage
+                    .waiters
+                    .wait_for_txn(named, deadline.min(now + step), stop, || {
+                        self.storage.last_txnid()
+                    })?;
         }
     }
 
