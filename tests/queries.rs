@@ -232,6 +232,78 @@ fn q_q_3_by_correlation() {
     assert!(p.events_by_correlation("flow", 0, 10).unwrap().is_empty());
 }
 
+/// Q-Q-3 with events correlated with themselves (their correlation id is their message id, the
+/// Hexalith default): format 4 finds those through `message_ids`, everyone else of an id through
+/// its groups, and the rest in the unindexed tail; a query merges them in position order. Here
+/// `root-k` is the message id and correlation id of one event of stream A, and the correlation
+/// id of later events of A and B; one other stream also holds a message id `root-k`, with
+/// another correlation id. Every answer is compared with the log's, from every start, with the
+/// indexes current (lag 0), lagging (32: everything in the tail), and in between (4).
+#[test]
+fn q_q_3_events_correlated_with_themselves_are_found_with_the_rest_of_their_id() {
+    for lag in [0u32, 4, 32] {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = ProviderSettings {
+            index_lag: lag,
+            ..ProviderSettings::default()
+        };
+        let p = EventStoreProvider::open(dir.path().join("s"), settings).unwrap();
+        let a = p.open_store("A", "1").unwrap();
+        let b = p.open_store("B", "2").unwrap();
+        let c = p.open_store("C", "3").unwrap();
+        for k in 0..5 {
+            let root = format!("root-{k}");
+            a.add(&[ev(&root, "Opened", 1, &root, "")]).unwrap();
+            b.add(&[
+                ev(&format!("b{k}-1"), "Moved", 1, &root, ""),
+                ev(&format!("b{k}-2"), "Moved", 1, &format!("b{k}-2"), ""),
+            ])
+            .unwrap();
+            a.add(&[ev(&format!("a{k}"), "Moved", 1, &root, "")])
+                .unwrap();
+            // The same message id in another stream, correlated elsewhere.
+            c.add(&[ev(&root, "Other", 1, "elsewhere", "")]).unwrap();
+        }
+        let log = p.read_log(0, 1000).unwrap();
+        assert_eq!(log.len(), 25);
+        let mut ids: Vec<String> = log
+            .iter()
+            .filter_map(|r| r.correlation_id.clone())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        for id in &ids {
+            for from in 0..=26 {
+                let want: Vec<u64> = log
+                    .iter()
+                    .filter(|r| r.position >= from && r.correlation_id.as_deref() == Some(id))
+                    .map(|r| r.position)
+                    .collect();
+                let got = positions(&p.events_by_correlation(id, from, 1000).unwrap());
+                assert_eq!(got, want, "lag {lag}, '{id}' from {from}");
+                // A page of one: where a subscription would resume.
+                let first = positions(&p.events_by_correlation(id, from, 1).unwrap());
+                assert_eq!(first, want.iter().take(1).copied().collect::<Vec<_>>());
+            }
+        }
+        assert_eq!(
+            positions(&p.events_by_correlation("root-2", 0, 100).unwrap()),
+            vec![11, 12, 14],
+            "lag {lag}: the root, then b2-1 and a2"
+        );
+        // A retry of a root is still recognised, another event with its id still refused.
+        let retry = a.add(&[ev("root-1", "Opened", 1, "root-1", "")]);
+        assert!(retry.is_ok(), "lag {lag}: {retry:?}");
+        assert_eq!(
+            a.version().unwrap(),
+            10,
+            "lag {lag}: the retry appended nothing"
+        );
+        let report = p.verify().unwrap();
+        assert!(report.is_ok(), "lag {lag}: {report}");
+    }
+}
+
 #[test]
 fn q_q_4_stream_since_version_without_a_session() {
     let (_d, p) = provider();

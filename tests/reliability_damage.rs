@@ -39,6 +39,26 @@ fn ev(id: &str, event_type: &str) -> Vec<u8> {
     event_json(id, event_type, &format!("corr-{id}"), None, "\"N\":1")
 }
 
+/// An event correlated with itself (its correlation id is its message id): format 4 indexes
+/// it in `message_ids` alone.
+fn ev_own(id: &str, event_type: &str) -> Vec<u8> {
+    event_json(id, event_type, id, None, "\"N\":1")
+}
+
+/// The `message_ids` key of format 4: `u16 len ‖ id ‖ u64 stream number`.
+fn message_id_key(stream: u64, id: &str) -> Vec<u8> {
+    let mut k = (id.len() as u16).to_be_bytes().to_vec();
+    k.extend_from_slice(id.as_bytes());
+    k.extend_from_slice(&stream.to_be_bytes());
+    k
+}
+
+/// The `message_ids` value of format 4 for an event correlated with itself: `u64 version ‖
+/// u64 position`.
+fn own_entry(version: u64, position: u64) -> Vec<u8> {
+    [version.to_be_bytes(), position.to_be_bytes()].concat()
+}
+
 /// The `streams` key of a stream (docs/storage-layout.md): each part as u16 length ‖ bytes.
 fn stream_key(database: &str, name: &str, id: &str) -> Vec<u8> {
     let mut k = Vec::new();
@@ -187,7 +207,7 @@ fn fill(dir: &Path, settings: ProviderSettings) {
     }
     let o = p.open_store("Other", "1").unwrap();
     for k in 1..=3 {
-        o.add(&[ev(&format!("o{k}"), "U")]).unwrap();
+        o.add(&[ev_own(&format!("o{k}"), "U")]).unwrap();
         std::thread::sleep(Duration::from_millis(2));
     }
     a.close().unwrap();
@@ -421,6 +441,34 @@ fn r_bad_4_log_and_index_entries_are_checked_against_the_event_they_name() {
         );
     }
 
+    // Format 4: the `message_ids` entry of o2 (correlated with itself, position 12) names
+    // position 13 (o3's event, of another correlation id), or a position past what the indexes
+    // cover.
+    for (case, position, names) in [
+        ("another event", 13, "correlation index"),
+        ("past the indexes", 14, "message_ids entry"),
+    ] {
+        let copy = tmp.path().join(format!("own-{}", case.replace(' ', "-")));
+        copy_dir(&orig, &copy);
+        assert_eq!(
+            raw_get(&copy, "message_ids", &message_id_key(2, "o2")),
+            Some(own_entry(2, 12)),
+            "the entry as format 4 writes it"
+        );
+        raw_edit(&copy, |txn, db| {
+            txn.put(
+                db("message_ids"),
+                &message_id_key(2, "o2"),
+                &own_entry(2, position),
+                lmdb::WriteFlags::empty(),
+            )
+            .unwrap();
+        });
+        let p = EventStoreProvider::open(&copy, indexed()).unwrap();
+        assert_damage(case, p.events_by_correlation("o2", 0, 100), names);
+        assert_eq!(p.events_by_correlation("o1", 0, 100).unwrap().len(), 1);
+    }
+
     // The log is the time index (format 3): a time query binary-searches it for its start. The
     // log entry of the 5th append says it was recorded before every event (its CRC made valid,
     // so only its event can tell): a range from the 5th append's time would start at 6 and
@@ -519,11 +567,9 @@ fn r_bad_4_log_and_index_entries_are_checked_against_the_event_they_name() {
     let copy = tmp.path().join("message-ids");
     copy_dir(&orig, &copy);
     raw_edit(&copy, |txn, db| {
-        let mut k = 1u64.to_be_bytes().to_vec();
-        k.extend_from_slice(b"a3");
         txn.put(
             db("message_ids"),
-            &k,
+            &message_id_key(1, "a3"),
             &5u64.to_be_bytes(),
             lmdb::WriteFlags::empty(),
         )
@@ -1121,11 +1167,36 @@ fn verify_reports_every_injected_damage_and_where() {
         (
             "a missing message id entry",
             Box::new(|txn, db| {
-                let mut k = 1u64.to_be_bytes().to_vec();
-                k.extend_from_slice(b"a4");
-                txn.del(db("message_ids"), &k, None).unwrap()
+                txn.del(db("message_ids"), &message_id_key(1, "a4"), None)
+                    .unwrap()
             }),
             "message id index",
+        ),
+        (
+            "a message id entry that says its event is correlated with itself",
+            Box::new(|txn, db| {
+                txn.put(
+                    db("message_ids"),
+                    &message_id_key(1, "a4"),
+                    &own_entry(4, 4),
+                    lmdb::WriteFlags::empty(),
+                )
+                .unwrap()
+            }),
+            "correlation index",
+        ),
+        (
+            "a self-correlated event's entry without its position",
+            Box::new(|txn, db| {
+                txn.put(
+                    db("message_ids"),
+                    &message_id_key(2, "o2"),
+                    &2u64.to_be_bytes(),
+                    lmdb::WriteFlags::empty(),
+                )
+                .unwrap()
+            }),
+            "correlation index",
         ),
         (
             "a gap in a stream",

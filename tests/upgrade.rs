@@ -1,10 +1,11 @@
-//! The upgrade from on-disk formats 1 and 2 to format 3 (docs/storage-layout.md, "Upgrade").
+//! The upgrade from on-disk formats 1, 2 and 3 to format 4 (docs/storage-layout.md, "Upgrade").
 //!
-//! The fixtures `tests/fixtures/format1.tar.gz` and `format2.tar.gz` are stores written by the
-//! last library that wrote each format (20,001 events in 21 streams of two partitions, two types
-//! in two versions, shared correlation ids, commands, snapshots, a lease, an event in overflow
-//! pages), with the answers that format gave (`answers.json`, made by
-//! `tests/fixtures/make_fixture.rs`).
+//! The fixtures `tests/fixtures/format1.tar.gz`, `format2.tar.gz` and `format3.tar.gz` are
+//! stores written by the last library that wrote each format (20,001 events in 21 streams of two
+//! partitions, two types in two versions, shared correlation ids, commands, snapshots, a lease,
+//! an event in overflow pages; format 3's also events correlated with themselves, one of them
+//! the correlation of another event, and an unindexed tail), with the answers that format gave
+//! (`answers.json`, made by `tests/fixtures/make_fixture.rs`).
 //!
 //! Environment (long runs): `LODE_UPGRADE_KILLS` (default 50) kills of an upgrading process,
 //! for each fixture.
@@ -29,7 +30,7 @@ fn fingerprint(bytes: &[u8]) -> String {
 }
 
 /// The formats an upgrade starts from: each has its fixture.
-const OLD_FORMATS: [u32; 2] = [1, 2];
+const OLD_FORMATS: [u32; 3] = [1, 2, 3];
 
 fn fixture(format: u32) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("fixtures/format{format}.tar.gz"))
@@ -124,6 +125,15 @@ fn assert_same_streams_and_first_answers(p: &EventStoreProvider, answers: &Value
             from_position: 0,
         },
     );
+    if let Some(id) = answers["self_correlation_id"].as_str() {
+        first(
+            "by_self_correlation",
+            Query::ByCorrelation {
+                correlation_id: id.into(),
+                from_position: 0,
+            },
+        );
+    }
 }
 
 /// Every read and query of the upgraded store equals the old format's answer; with `full`, every field
@@ -178,6 +188,18 @@ fn assert_same_answers(p: &EventStoreProvider, answers: &Value, full: bool) {
             from_position: 0,
         },
     );
+    // From format 3's fixture on: an id that is one event's message id and correlation id, and
+    // another event's correlation id (format 4 finds the first through `message_ids`).
+    if let Some(id) = answers["self_correlation_id"].as_str() {
+        q(
+            "by_self_correlation",
+            Query::ByCorrelation {
+                correlation_id: id.into(),
+                from_position: 0,
+            },
+        );
+        assert_eq!(answers["by_self_correlation"].as_array().unwrap().len(), 2);
+    }
     let (from, to) = (
         answers["by_time"]["from"].as_i64().unwrap(),
         answers["by_time"]["to"].as_i64().unwrap(),
@@ -295,12 +317,12 @@ fn upgrade_role(dir: &Path) {
 }
 
 /// The upgrade is atomic and crash-safe: a process killed at any moment of it leaves the
-/// directory in the old format intact (still refused at open, and upgradable) or in format 3
+/// directory in the old format intact (still refused at open, and upgradable) or in format 4
 /// complete, never in between; either way the store answers as the old format did afterwards
 /// (every stream byte for byte and the first answers of each query; every answer at every
 /// tenth kill). For each old format's fixture.
 #[test]
-fn an_upgrade_killed_at_any_moment_leaves_the_old_format_intact_or_format_3_complete() {
+fn an_upgrade_killed_at_any_moment_leaves_the_old_format_intact_or_the_new_one_complete() {
     if child_role().as_deref() == Some("upgrade") {
         upgrade_role(Path::new(&std::env::var("LODE_DIR").unwrap()));
         return;
@@ -327,7 +349,7 @@ fn upgrade_kills(old: u32) {
         let dir = tmp.path().join(format!("kill-{k}"));
         copy_dir(&pristine, &dir);
         let mut cmd = child_command(
-            "an_upgrade_killed_at_any_moment_leaves_the_old_format_intact_or_format_3_complete",
+            "an_upgrade_killed_at_any_moment_leaves_the_old_format_intact_or_the_new_one_complete",
             "upgrade",
         );
         cmd.env("LODE_DIR", &dir);
@@ -352,7 +374,7 @@ fn upgrade_kills(old: u32) {
                 assert!(!completed, "kill {k}: the upgrade said it finished: {e}");
                 assert!(
                     e.to_string().contains(&format!("format {old}")),
-                    "kill {k} (seed {seed}): neither format {old} nor 3: {e}"
+                    "kill {k} (seed {seed}): neither format {old} nor the new one: {e}"
                 );
                 intact += 1;
                 // The old format is intact: upgrading it now gives every answer.
@@ -365,7 +387,8 @@ fn upgrade_kills(old: u32) {
     }
     println!(
         "format-{old} upgrade kills: {kills} (seed {seed}; an upgrade takes {took} µs here): \
-         {intact} left format {old} intact, {upgraded} format 3 complete"
+         {intact} left format {old} intact, {upgraded} format {} complete",
+        lode::FORMAT_VERSION
     );
     assert_eq!(intact + upgraded, kills);
 }

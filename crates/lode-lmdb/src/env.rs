@@ -37,11 +37,11 @@ use crate::settings::{Durability, LmdbSettings};
 use crate::wait::Waiters;
 use crate::{data_file, prefetch, registry};
 
-/// The on-disk format this library writes and reads. A directory in format 1 or 2 is upgraded
+/// The on-disk format this library writes and reads. A directory in format 1, 2 or 3 is upgraded
 /// by [`crate::upgrade`] (opening it says so); one with a larger number is refused.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
-/// The named LMDB databases of one directory (format 3). `docs/storage-layout.md` describes
+/// The named LMDB databases of one directory (format 4). `docs/storage-layout.md` describes
 /// each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Table {
@@ -103,6 +103,9 @@ pub(crate) const FORMAT1_ONLY: [&str; 3] = ["by_type", "by_type_version", "by_co
 /// log carries every event's time, which never decreases along it, so a time query searches
 /// the log itself).
 pub(crate) const FORMAT2_ONLY: [&str; 1] = ["by_time"];
+/// The database the upgrade from format 3 writes the re-keyed message ids into before they go
+/// back into `message_ids`; it lives only inside the upgrade's transaction.
+pub(crate) const UPGRADE_SCRATCH: &str = "upgrade_message_ids";
 
 pub(crate) const META_FORMAT_KEY: &[u8] = b"format_version";
 /// The next type id to hand out (u32 BE), in `meta`.
@@ -703,8 +706,9 @@ pub(crate) fn open_environment(
     }
     let env = lmdb::Environment::new()
         .set_flags(flags)
-        // Format 3's tables, the older ones an upgrade opens, and room to spare.
-        .set_max_dbs((Table::ALL.len() + FORMAT1_ONLY.len() + FORMAT2_ONLY.len()) as u32 + 4)
+        // Format 4's tables, the older ones and the scratch one an upgrade opens, and room to
+        // spare.
+        .set_max_dbs((Table::ALL.len() + FORMAT1_ONLY.len() + FORMAT2_ONLY.len()) as u32 + 1 + 4)
         .set_max_readers(settings.max_readers)
         .set_map_size(settings.initial_map_size)
         .open_with_permissions(dir, settings.file_mode as lmdb_sys::mdb_mode_t)
@@ -759,9 +763,9 @@ pub(crate) fn read_format(txn: &impl Transaction, meta: lmdb::Database) -> Resul
     }
 }
 
-/// Opens every table of format 2 in one write transaction, after checking the directory's
-/// format: a new store gets format 2; format 1 is refused with the call that upgrades it; a
-/// newer format is refused. Like every write it adopts a map another process grew meanwhile
+/// Opens every table of [`FORMAT_VERSION`] in one write transaction, after checking the
+/// directory's format: a new store gets this format; an older one is refused with the call
+/// that upgrades it; a newer format is refused. Like every write it adopts a map another process grew meanwhile
 /// (R-PROC-3: opens succeed while other processes append).
 fn open_tables(env: &lmdb::Environment, dir: &Path) -> Result<[lmdb::Database; Table::ALL.len()]> {
     let operation = "opening the store's tables";
@@ -773,7 +777,7 @@ fn open_tables(env: &lmdb::Environment, dir: &Path) -> Result<[lmdb::Database; T
         .map_err(|e| storage_error(operation, e))?;
     match read_format(&txn, meta)? {
         Some(FORMAT_VERSION) | None => {}
-        Some(old @ (1 | 2)) => return Err(upgrade_needed(dir, old)),
+        Some(old @ 1..=3) => return Err(upgrade_needed(dir, old)),
         Some(found) => {
             return Err(crate::backend_error(
                 "opening the store directory",

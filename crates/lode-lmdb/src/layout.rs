@@ -1,5 +1,5 @@
 //! Key and value encodings of every table: the byte-level layout of `docs/storage-layout.md`
-//! (on-disk format 3).
+//! (on-disk format 4).
 //!
 //! Integers in keys are big-endian so that LMDB's byte order is numeric order. Strings in keys
 //! are length-prefixed (u16 big-endian) so that no string is a prefix of another's encoding and
@@ -182,7 +182,7 @@ pub(crate) fn decode_lease(v: &[u8]) -> Option<Lease> {
     })
 }
 
-/// `log` key is the position (u64). The value (format 3) points at the event and repeats its
+/// `log` key is the position (u64). The value (format 4) points at the event and repeats its
 /// time; an entry written past what its own transaction indexes also carries what the indexes
 /// are made of, so that the indexes can be brought up to date, and a query can read the log's
 /// unindexed tail, without parsing a message:
@@ -191,9 +191,13 @@ pub(crate) fn decode_lease(v: &[u8]) -> Option<Lease> {
 /// stream u64 ‖ version u64 ‖ recorded_at i64 ‖ kind u8 ‖
 ///   (kind 0, indexed as it was written: nothing more
 ///    | kind 1: type id u32 ‖ event version u32 ‖ str message id ‖
-///              (0u8 | 1u8 ‖ str correlation id)) ‖
+///              (0u8: none | 1u8 ‖ str correlation id | 2u8: the message id)) ‖
 /// crc32 u32 LE of every byte before it
 /// ```
+///
+/// Flag 2 (format 4) spares an entry of an event correlated with itself, the default of
+/// Hexalith's messages, a second copy of its id. Flag 1 with a correlation id equal to the
+/// message id (written by format 3) means the same, and is read as such.
 ///
 /// The ids are kept as the bytes of the UTF-8 strings they were written from: readers compare
 /// them as bytes (validating them as UTF-8 cost about as much as the CRC); one that needs a
@@ -244,6 +248,7 @@ impl<'a> LogEntry<'a> {
         push_bytes(out, self.message_id);
         match self.correlation_id {
             None => out.push(0),
+            Some(c) if c == self.message_id => out.push(2),
             Some(c) => {
                 out.push(1);
                 push_bytes(out, c);
@@ -286,6 +291,7 @@ impl<'a> LogEntry<'a> {
         let (message_id, rest) = take_bytes(&body[LOG_FIXED..])?;
         let correlation_id = match rest {
             [0] => None,
+            [2] => Some(message_id),
             [1, tail @ ..] => match take_bytes(tail)? {
                 (c, []) => Some(c),
                 _ => return None,
@@ -343,12 +349,66 @@ pub(crate) fn decode_indexed_through(v: &[u8]) -> Option<u64> {
     (v.len() == 12 && crc32fast::hash(&v[..8]).to_le_bytes() == v[8..12]).then(|| u64_be(v))?
 }
 
-/// `message_ids` key: `u64 stream ‖ message id bytes`; the value is the version (u64). Written
-/// into `k` (cleared first), so a loop reuses one buffer.
+/// `message_ids` key (format 4): `str message id ‖ u64 stream`, written into `k` (cleared
+/// first), so a loop reuses one buffer. The id comes first so that the events of one id are
+/// found without their streams: a query by correlation id looks there for the events
+/// correlated with themselves (see [`MessageIdEntry`]).
 pub(crate) fn message_id_key_into(k: &mut Vec<u8>, stream: u64, id: &[u8]) {
     k.clear();
+    push_bytes(k, id);
     k.extend_from_slice(&stream.to_be_bytes());
-    k.extend_from_slice(id);
+}
+
+/// `(message id, stream)` of a `message_ids` key; `None` when it is not one.
+pub(crate) fn split_message_id_key(k: &[u8]) -> Option<(&[u8], u64)> {
+    let (id, rest) = take_bytes(k)?;
+    (rest.len() == 8).then(|| (id, u64_be(rest).unwrap_or(0)))
+}
+
+/// The format-3 `message_ids` key, `u64 stream ‖ message id bytes`: `(stream, id)`, read only by
+/// the upgrade.
+pub(crate) fn split_message_id_key_format3(k: &[u8]) -> Option<(u64, &[u8])> {
+    Some((u64_be(k)?, k.get(8..)?))
+}
+
+/// A `message_ids` value (format 4): `u64 version`, then, when the event's correlation id is its
+/// own message id, `u64 position`. Such an event has no `corr_groups` entry; a query by
+/// correlation id finds it here (the Hexalith default correlates a message with itself, so this
+/// spares most events a second index record).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct MessageIdEntry {
+    pub version: u64,
+    /// The event's position when it is correlated with itself.
+    pub self_correlated: Option<u64>,
+}
+
+impl MessageIdEntry {
+    /// The value's bytes and their length (8 or 16).
+    pub fn encode(self) -> ([u8; 16], usize) {
+        let mut v = [0u8; 16];
+        v[..8].copy_from_slice(&self.version.to_be_bytes());
+        match self.self_correlated {
+            Some(position) => {
+                v[8..].copy_from_slice(&position.to_be_bytes());
+                (v, 16)
+            }
+            None => (v, 8),
+        }
+    }
+
+    pub fn decode(v: &[u8]) -> Option<MessageIdEntry> {
+        match v.len() {
+            8 => Some(MessageIdEntry {
+                version: u64_be(v)?,
+                self_correlated: None,
+            }),
+            16 => Some(MessageIdEntry {
+                version: u64_be(v)?,
+                self_correlated: Some(u64_be(&v[8..])?),
+            }),
+            _ => None,
+        }
+    }
 }
 
 /// A group: which positions of one append (or of one run, after an upgrade) an index entry
@@ -509,7 +569,13 @@ mod tests {
     #[test]
     fn log_entry_round_trips_and_detects_a_flipped_byte() {
         let mut buf = Vec::new();
-        for correlation_id in [None, Some(&b""[..]), Some(&b"corr-1"[..])] {
+        // The last one is the message id itself: written as flag 2, read back the same.
+        for correlation_id in [
+            None,
+            Some(&b""[..]),
+            Some(&b"corr-1"[..]),
+            Some(&b"01JABC"[..]),
+        ] {
             let e = LogEntry {
                 stream: 3,
                 version: 9,
@@ -559,6 +625,58 @@ mod tests {
             let mut bad = buf.clone();
             bad[i] ^= 0x10;
             assert!(!LogEntry::is_sound(&bad), "byte {i} flipped");
+        }
+    }
+
+    #[test]
+    fn a_self_correlated_log_entry_keeps_one_copy_of_its_id_and_format_3s_two_read_the_same() {
+        let e = LogEntry {
+            stream: 3,
+            version: 9,
+            recorded_at: -7,
+            type_id: 2,
+            event_version: 1,
+            message_id: b"01JABC",
+            correlation_id: Some(b"01JABC"),
+        };
+        let mut own = Vec::new();
+        e.encode_into(&mut own);
+        let mut other = Vec::new();
+        LogEntry {
+            correlation_id: Some(b"01JABD"),
+            ..e
+        }
+        .encode_into(&mut other);
+        assert_eq!(own.len() + 8, other.len(), "flag 2 and no second copy");
+        // Format 3 wrote flag 1 and the id again.
+        let mut format3 = own[..own.len() - 5].to_vec();
+        format3.push(1);
+        push_bytes(&mut format3, b"01JABC");
+        seal_log(&mut format3);
+        assert_eq!(format3.len(), other.len());
+        assert_eq!(LogEntry::decode(&format3), Some(e));
+    }
+
+    #[test]
+    fn message_id_keys_and_values_round_trip() {
+        let mut k = Vec::new();
+        message_id_key_into(&mut k, 0x0102, b"01JABC");
+        assert_eq!(&k[..2], &[0, 6]);
+        assert_eq!(split_message_id_key(&k), Some((&b"01JABC"[..], 0x0102)));
+        assert_eq!(split_message_id_key(&k[..k.len() - 1]), None);
+        for entry in [
+            MessageIdEntry {
+                version: 7,
+                self_correlated: None,
+            },
+            MessageIdEntry {
+                version: 7,
+                self_correlated: Some(1 << 40),
+            },
+        ] {
+            let (v, n) = entry.encode();
+            assert_eq!(MessageIdEntry::decode(&v[..n]), Some(entry));
+            assert_eq!(MessageIdEntry::decode(&v[..n - 1]), None);
         }
     }
 

@@ -1,23 +1,30 @@
-//! Upgrading a directory from on-disk format 1 or 2 to format 3 (docs/storage-layout.md,
+//! Upgrading a directory from on-disk format 1, 2 or 3 to format 4 (docs/storage-layout.md,
 //! "Upgrade").
 //!
 //! The whole upgrade is ONE LMDB write transaction: a process killed at any moment leaves
-//! either the old format intact (the transaction never committed) or format 3 complete. From
-//! format 1, the steps to format 2 run first, in the same transaction:
+//! either the old format intact (the transaction never committed) or format 4 complete. Each
+//! older format's steps run in turn, in the same transaction. From format 1, to format 2:
 //! - the type indexes `by_type` and `by_type_version` (one record per event each) become
 //!   `type_groups` (one record per run of consecutive positions of one type and version) with
 //!   type names interned in `event_types`;
 //! - `by_correlation` (one record per event) becomes `corr_groups` (one record per run).
 //!
-//! Then, from format 2:
+//! From format 2, to format 3:
 //! - every `log` entry is rewritten in format 3: every event is indexed, so as an entry without
 //!   index fields (kind 0), with a CRC;
 //! - every `streams` record loses its version (the stream's last event key is its version);
 //! - the time index `by_time` is dropped (a time query searches the log);
-//! - `meta` says the indexes cover the whole log, and format 3.
+//! - `meta` says the indexes cover the whole log.
 //!
-//! Events, message ids, the group indexes, snapshots, leases, commands and checkpoints keep
-//! their bytes. No other process may use the directory during the upgrade: an older library
+//! From format 3, to format 4:
+//! - every `message_ids` entry is re-keyed id first (`str id ‖ u64 stream`, through a scratch
+//!   table dropped before the commit);
+//! - every event correlated with itself (its correlation id is its message id) leaves its
+//!   `corr_groups` group, and its `message_ids` entry names its position instead;
+//! - `meta` says format 4. Format 3's log entries are read as they are (a tail entry with a
+//!   correlation id equal to its message id is read as self-correlated).
+//!
+//! Events, snapshots, leases, commands and checkpoints keep their bytes. No other process may use the directory during the upgrade: an older library
 //! still running on it would not know the new layout (the upgrade cannot see other processes'
 //! versions; this library refuses older formats at open, so only an older one could be there).
 
@@ -30,8 +37,9 @@ use lode_backend::{Error, Result};
 use crate::env::{
     self, begin_first_write, open_environment, read_format, storage_error, Table, FORMAT1_ONLY,
     FORMAT2_ONLY, FORMAT_VERSION, META_FORMAT_KEY, META_INDEXED_THROUGH, META_NEXT_TYPE_ID,
+    UPGRADE_SCRATCH,
 };
-use crate::layout::{self, Group, LogEntry, StreamInfo};
+use crate::layout::{self, Group, LogEntry, MessageIdEntry, StreamInfo};
 use crate::settings::LmdbSettings;
 use crate::{data_file, registry};
 
@@ -45,10 +53,10 @@ pub struct Upgraded {
     pub events: u64,
 }
 
-const OPERATION: &str = "upgrading the store to on-disk format 3";
+const OPERATION: &str = "upgrading the store to on-disk format 4";
 
-/// Upgrades the store directory `dir` to format 3 (see the module). A directory already in
-/// format 3 is left as it is.
+/// Upgrades the store directory `dir` to format 4 (see the module). A directory already in
+/// format 4 is left as it is.
 pub fn upgrade(dir: &Path, settings: &LmdbSettings) -> Result<Upgraded> {
     settings.check(dir)?;
     registry::install_fork_hooks();
@@ -66,7 +74,7 @@ pub fn upgrade(dir: &Path, settings: &LmdbSettings) -> Result<Upgraded> {
     let registry = registry::lock();
     if let Ok(m) = std::fs::metadata(&data) {
         if registry.get(registry::FileId::of(&m)).is_some() {
-            // Open in this process: it was opened as format 3 (older ones are refused at open).
+            // Open in this process: it was opened as format 4 (older ones are refused at open).
             return Ok(Upgraded {
                 from: FORMAT_VERSION,
                 to: FORMAT_VERSION,
@@ -146,6 +154,10 @@ fn damaged(reason: String) -> Error {
     }
 }
 
+/// Entries read at a time by a step that rewrites a table: a cursor cannot stay open over
+/// writes of the same transaction, and a chunk bounds the memory whatever the store's size.
+const CHUNK: usize = 65_536;
+
 /// Runs of consecutive positions, as (first position, span).
 fn runs(positions: &[u64]) -> Vec<(u64, u32)> {
     let mut out: Vec<(u64, u32)> = Vec::new();
@@ -166,7 +178,7 @@ fn run(lmdb_env: &lmdb::Environment) -> Result<Upgraded> {
     let meta = unsafe { txn.create_db(Some(Table::Meta.name()), lmdb::DatabaseFlags::empty()) }
         .map_err(lmdb_err)?;
     let from = match read_format(&txn, meta)? {
-        Some(from @ (1 | 2)) => from,
+        Some(from @ 1..=3) => from,
         Some(FORMAT_VERSION) => {
             return Ok(Upgraded {
                 from: FORMAT_VERSION,
@@ -189,8 +201,14 @@ fn run(lmdb_env: &lmdb::Environment) -> Result<Upgraded> {
     if from == 1 {
         format1_to_2(&mut txn, meta)?;
     }
-    let events = format2_to_3(&mut txn, meta, from)?;
-    // Every format-3 table exists afterwards (an empty one is created now).
+    let events = if from <= 2 {
+        format2_to_3(&mut txn, meta, from)?
+    } else {
+        let log = open_table(&txn, Table::Log.name())?;
+        txn.stat(log).map_err(lmdb_err)?.entries() as u64
+    };
+    format3_to_4(&mut txn)?;
+    // Every format-4 table exists afterwards (an empty one is created now).
     for table in Table::ALL {
         unsafe { txn.create_db(Some(table.name()), lmdb::DatabaseFlags::empty()) }
             .map_err(lmdb_err)?;
@@ -361,7 +379,6 @@ fn format2_to_3(txn: &mut lmdb::RwTransaction<'_>, meta: lmdb::Database, from: u
 
     // The log, a chunk at a time (a cursor cannot stay open over writes of the same
     // transaction, and a chunk bounds the memory whatever the store's size).
-    const CHUNK: usize = 65_536;
     let mut next = 1u64;
     let mut chunk: Vec<(u64, u64, u64, i64)> = Vec::with_capacity(CHUNK);
     let mut value = Vec::with_capacity(32);
@@ -439,6 +456,195 @@ fn format2_to_3(txn: &mut lmdb::RwTransaction<'_>, meta: lmdb::Database, from: u
     )
     .map_err(lmdb_err)?;
     Ok(events)
+}
+
+/// Format 3's `message_ids` (keyed `u64 stream ‖ id`) are re-keyed `str id ‖ u64 stream`, and
+/// every event correlated with itself leaves `corr_groups` for its `message_ids` entry, which
+/// then names its position (see the module).
+fn format3_to_4(txn: &mut lmdb::RwTransaction<'_>) -> Result<()> {
+    let message_ids = open_table(txn, Table::MessageIds.name())?;
+    let corr_groups = open_table(txn, Table::CorrGroups.name())?;
+    let events = open_table(txn, Table::Events.name())?;
+    // SAFETY: see `run`.
+    let scratch = unsafe { txn.create_db(Some(UPGRADE_SCRATCH), lmdb::DatabaseFlags::empty()) }
+        .map_err(lmdb_err)?;
+
+    // 1. Every entry, re-keyed, into the scratch table, a chunk at a time (a cursor cannot stay
+    //    open over writes of the same transaction).
+    let mut key = Vec::with_capacity(64);
+    let mut resume: Option<Vec<u8>> = None;
+    let mut chunk: Vec<(Vec<u8>, u64)> = Vec::with_capacity(CHUNK);
+    loop {
+        chunk.clear();
+        {
+            let mut cursor = txn.open_ro_cursor(message_ids).map_err(lmdb_err)?;
+            let items = match &resume {
+                Some(k) => cursor.iter_from(k),
+                None => cursor.iter_start(),
+            };
+            for item in items {
+                let (k, v) = item.map_err(lmdb_err)?;
+                if resume.as_deref() == Some(k) {
+                    continue;
+                }
+                let version = layout::u64_be(v)
+                    .filter(|_| v.len() == 8)
+                    .ok_or_else(|| damaged("a message id entry is damaged".into()))?;
+                chunk.push((k.to_vec(), version));
+                if chunk.len() == CHUNK {
+                    break;
+                }
+            }
+        }
+        let Some((last, _)) = chunk.last() else { break };
+        resume = Some(last.clone());
+        for (k, version) in &chunk {
+            let (stream, id) = layout::split_message_id_key_format3(k)
+                .ok_or_else(|| damaged("a message id key is damaged".into()))?;
+            layout::message_id_key_into(&mut key, stream, id);
+            txn.put(
+                scratch,
+                &key,
+                &version.to_be_bytes(),
+                lmdb::WriteFlags::empty(),
+            )
+            .map_err(lmdb_err)?;
+        }
+    }
+    // 2. Back into `message_ids`, now empty, in key order.
+    txn.clear_db(message_ids).map_err(lmdb_err)?;
+    let mut resume: Option<Vec<u8>> = None;
+    let mut chunk: Vec<(Vec<u8>, Vec<u8>)> = Vec::with_capacity(CHUNK);
+    loop {
+        chunk.clear();
+        {
+            let mut cursor = txn.open_ro_cursor(scratch).map_err(lmdb_err)?;
+            let items = match &resume {
+                Some(k) => cursor.iter_from(k),
+                None => cursor.iter_start(),
+            };
+            for item in items {
+                let (k, v) = item.map_err(lmdb_err)?;
+                if resume.as_deref() == Some(k) {
+                    continue;
+                }
+                chunk.push((k.to_vec(), v.to_vec()));
+                if chunk.len() == CHUNK {
+                    break;
+                }
+            }
+        }
+        let Some((last, _)) = chunk.last() else { break };
+        resume = Some(last.clone());
+        for (k, v) in &chunk {
+            txn.put(message_ids, k, v, lmdb::WriteFlags::APPEND)
+                .map_err(lmdb_err)?;
+        }
+    }
+    // SAFETY: see `run`.
+    unsafe { txn.drop_db(scratch) }.map_err(lmdb_err)?;
+
+    // 3. The events correlated with themselves: for each group of a correlation id, the events
+    //    whose message id is that id (their `message_ids` entries) and that the group names
+    //    leave it, and their entries name their positions. Each group is looked at once; one
+    //    rewritten in place of its old key is looked at again when it sorts after the chunk,
+    //    which finds nothing more to move.
+    let mut resume: Option<Vec<u8>> = None;
+    let mut chunk: Vec<(Vec<u8>, Vec<u8>)> = Vec::with_capacity(CHUNK);
+    let mut value = Vec::with_capacity(16);
+    loop {
+        chunk.clear();
+        {
+            let mut cursor = txn.open_ro_cursor(corr_groups).map_err(lmdb_err)?;
+            let items = match &resume {
+                Some(k) => cursor.iter_from(k),
+                None => cursor.iter_start(),
+            };
+            for item in items {
+                let (k, v) = item.map_err(lmdb_err)?;
+                if resume.as_deref() == Some(k) {
+                    continue;
+                }
+                chunk.push((k.to_vec(), v.to_vec()));
+                if chunk.len() == CHUNK {
+                    break;
+                }
+            }
+        }
+        let Some((last, _)) = chunk.last() else { break };
+        resume = Some(last.clone());
+        for (k, v) in &chunk {
+            let bad = || damaged("a correlation group is damaged".into());
+            let (id, rest) = layout::take_str(k).ok_or_else(bad)?;
+            let first = layout::u64_be(rest)
+                .filter(|_| rest.len() == 8)
+                .ok_or_else(bad)?;
+            let group = Group::decode(v).ok_or_else(bad)?;
+            let mut members: Vec<u64> = (0..group.span)
+                .filter(|&o| group.contains(o))
+                .map(|o| first + u64::from(o))
+                .collect();
+            // The events whose message id is the group's correlation id: their streams and
+            // versions, then their positions.
+            let prefix = layout::string_prefix(id);
+            let mut holders: Vec<(Vec<u8>, u64, u64)> = Vec::new();
+            {
+                let mut cursor = txn.open_ro_cursor(message_ids).map_err(lmdb_err)?;
+                for item in cursor.iter_from(&prefix) {
+                    let (mk, mv) = item.map_err(lmdb_err)?;
+                    if !mk.starts_with(&prefix) {
+                        break;
+                    }
+                    let (_, stream) = layout::split_message_id_key(mk)
+                        .ok_or_else(|| damaged("a message id key is damaged".into()))?;
+                    let entry = MessageIdEntry::decode(mv)
+                        .ok_or_else(|| damaged("a message id entry is damaged".into()))?;
+                    // One already moved (from an earlier group of the id) is in no other.
+                    if entry.self_correlated.is_none() {
+                        holders.push((mk.to_vec(), stream, entry.version));
+                    }
+                }
+            }
+            let mut moved = false;
+            for (mk, stream, version) in holders {
+                let record = match txn.get(events, &layout::version_key(stream, version)) {
+                    Ok(r) => r,
+                    Err(lmdb::Error::NotFound) => {
+                        return Err(damaged(format!(
+                            "a message id entry names version {version} of stream number \
+                             {stream}, which holds no such event"
+                        )))
+                    }
+                    Err(e) => return Err(lmdb_err(e)),
+                };
+                let position = layout::read_event(record)
+                    .map_err(|r| damaged(format!("an event record is damaged ({r})")))?
+                    .position;
+                if let Ok(at) = members.binary_search(&position) {
+                    members.remove(at);
+                    moved = true;
+                    let (entry, len) = MessageIdEntry {
+                        version,
+                        self_correlated: Some(position),
+                    }
+                    .encode();
+                    txn.put(message_ids, &mk, &&entry[..len], lmdb::WriteFlags::empty())
+                        .map_err(lmdb_err)?;
+                }
+            }
+            if moved {
+                txn.del(corr_groups, k, None).map_err(lmdb_err)?;
+                if let Some(&start) = members.first() {
+                    let offsets: Vec<u32> = members.iter().map(|p| (p - start) as u32).collect();
+                    Group::of_offsets(&offsets).encode_into(&mut value);
+                    layout::string_position_key_into(&mut key, id.as_bytes(), start);
+                    txn.put(corr_groups, &key, &value, lmdb::WriteFlags::empty())
+                        .map_err(lmdb_err)?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

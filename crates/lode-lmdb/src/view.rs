@@ -33,7 +33,7 @@ use crate::env::{
     is_key_exists, OrderedPuts, PointReads, ReadTxn, Reads, Table, WriteTxn, META_INDEXED_THROUGH,
     META_NEXT_TYPE_ID,
 };
-use crate::layout::{self, LogEntry, StreamInfo};
+use crate::layout::{self, LogEntry, MessageIdEntry, StreamInfo};
 
 fn damaged(key: String, reason: impl Into<String>) -> Error {
     Error::Serialization {
@@ -257,10 +257,10 @@ fn message_versions(
     Ok(found)
 }
 
-/// The version a `message_ids` entry names, checked: 8 bytes, a version the stream holds.
+/// The version a `message_ids` entry names, checked: 8 or 16 bytes, a version the stream holds.
 fn message_id_entry(stream: &StreamId, head: StreamHead, id: &str, v: &[u8]) -> Result<u64> {
-    match layout::u64_be(v) {
-        Some(version) if v.len() == 8 && (1..=head.version).contains(&version) => Ok(version),
+    match MessageIdEntry::decode(v) {
+        Some(e) if (1..=head.version).contains(&e.version) => Ok(e.version),
         _ => Err(Error::Serialization {
             key: format!(
                 "message id index of store '{}', id '{id}'",
@@ -825,6 +825,44 @@ impl GroupWalk {
     }
 }
 
+/// The positions from `from` on of the events whose message id and correlation id are the id
+/// whose `message_ids` key prefix is `prefix` (`u16 len ‖ id`), ascending: the entries of the
+/// id (one per stream that holds it) that name a position (format 4). `through` is
+/// `indexed_through`: no entry names a later position.
+fn self_correlated(
+    tx: &impl Reads,
+    prefix: &[u8],
+    from: u64,
+    through: u64,
+    visited: &mut usize,
+) -> Result<Vec<u64>> {
+    let bad = |reason: String| damaged("message_ids entry".to_string(), reason);
+    let mut positions = Vec::new();
+    tx.scan(Table::MessageIds, prefix, |k, v| {
+        *visited += 1;
+        if !k.starts_with(prefix) {
+            return Ok(false);
+        }
+        let entry = layout::split_message_id_key(k)
+            .and(MessageIdEntry::decode(v))
+            .ok_or_else(|| bad("the entry is damaged".into()))?;
+        if let Some(position) = entry.self_correlated {
+            if position > through {
+                return Err(bad(format!(
+                    "it names position {position}, past what the indexes cover"
+                )));
+            }
+            if position >= from {
+                positions.push(position);
+            }
+        }
+        Ok(true)
+    })?;
+    // One entry per stream that holds the id, in stream order: usually one.
+    positions.sort_unstable();
+    Ok(positions)
+}
+
 fn decode_group(table: Table, v: &[u8]) -> Result<(u32, Vec<u8>)> {
     let g = layout::Group::decode(v).ok_or_else(|| {
         damaged(
@@ -929,9 +967,31 @@ fn events(
         EventSource::Correlation { id, from } => {
             let through = indexed_through(tx)?;
             let prefix = layout::string_prefix(id);
+            // The events correlated with themselves (the id's `message_ids` entries), merged by
+            // position with the id's groups (everyone else of the id).
+            let mut own = self_correlated(tx, &prefix, from, through, &mut visited)?.into_iter();
+            let mut next_own = own.next();
             let mut walk = GroupWalk::new(tx, Table::CorrGroups, prefix, from, through)?;
+            let mut next_member = walk.next(tx, Table::CorrGroups, &mut visited)?;
+            // The next member is read only once the one before is returned.
+            let mut member_returned = false;
             let mut more = true;
-            while let Some(position) = walk.next(tx, Table::CorrGroups, &mut visited)? {
+            loop {
+                if member_returned {
+                    next_member = walk.next(tx, Table::CorrGroups, &mut visited)?;
+                    member_returned = false;
+                }
+                let position = match (next_own, next_member) {
+                    (Some(o), m) if m.is_none_or(|m| o < m) => {
+                        next_own = own.next();
+                        o
+                    }
+                    (_, Some(m)) => {
+                        member_returned = true;
+                        m
+                    }
+                    _ => break,
+                };
                 if !at_position(position)? {
                     more = false;
                     break;
@@ -1098,7 +1158,20 @@ fn index_entries(
             })
         }
         IndexKind::Correlation => {
+            // The events correlated with themselves are named by their `message_ids` entries.
             let mut more = true;
+            tx.scan(Table::MessageIds, &[], |k, v| {
+                let (id, _) = layout::split_message_id_key(k).ok_or_else(|| bad("message id"))?;
+                let entry = MessageIdEntry::decode(v).ok_or_else(|| bad("message id"))?;
+                if let Some(position) = entry.self_correlated {
+                    let id = std::str::from_utf8(id).map_err(|_| bad("message id"))?;
+                    more = visit(IndexEntry::Correlation { id, position })?;
+                }
+                Ok(more)
+            })?;
+            if !more {
+                return Ok(());
+            }
             tx.scan(Table::CorrGroups, &[], |k, v| {
                 let (id, rest) = layout::take_str(k).ok_or_else(|| bad("correlation"))?;
                 let first = layout::u64_be(rest)
@@ -1150,10 +1223,15 @@ fn index_entries(
         IndexKind::MessageId => {
             let mut more = true;
             tx.scan(Table::MessageIds, &[], |k, v| {
-                let slot = layout::u64_be(k).ok_or_else(|| bad("message id"))?;
-                let id = std::str::from_utf8(&k[8..]).map_err(|_| bad("message id"))?;
-                more = match layout::u64_be(v).filter(|_| v.len() == 8) {
-                    Some(version) => visit(IndexEntry::MessageId { slot, id, version })?,
+                let (id, slot) =
+                    layout::split_message_id_key(k).ok_or_else(|| bad("message id"))?;
+                let id = std::str::from_utf8(id).map_err(|_| bad("message id"))?;
+                more = match MessageIdEntry::decode(v) {
+                    Some(e) => visit(IndexEntry::MessageId {
+                        slot,
+                        id,
+                        version: e.version,
+                    })?,
                     None => return Err(bad("message id")),
                 };
                 Ok(more)
@@ -1485,6 +1563,14 @@ struct Indexed<'a> {
     correlation_id: Option<&'a [u8]>,
 }
 
+impl Indexed<'_> {
+    /// Whether the event's correlation id is its own message id: then its `message_ids` entry
+    /// names its position and it has no `corr_groups` entry (format 4).
+    fn is_self_correlated(&self) -> bool {
+        self.correlation_id == Some(self.message_id)
+    }
+}
+
 /// Indexes the unindexed tail, positions `indexed + 1` to the append's last, in the append's
 /// transaction: the entries before the append are read from the log, the append's own from
 /// memory. Each message id gets its entry; each (type, event version) and each correlation id
@@ -1535,19 +1621,32 @@ fn index_tail(w: &mut WriteTxn<'_>, indexed: u64, a: &Append<'_>, type_ids: &[u3
     }
     let start = indexed + 1;
     let mut key = Vec::with_capacity(64);
-    // Message ids, in key order (stream, then id).
-    let mut ids: Vec<(u64, SortKey<'_>, u64)> = tail
+    // Message ids, in key order (`u16 len ‖ id ‖ stream`: by length, id, then stream), each
+    // with its version and, for an event correlated with itself, its position.
+    let mut ids: Vec<(usize, SortKey<'_>, u64, MessageIdEntry)> = tail
         .iter()
-        .map(|t| (t.stream, SortKey::new(t.message_id), t.version))
+        .map(|t| {
+            let entry = MessageIdEntry {
+                version: t.version,
+                self_correlated: t.is_self_correlated().then_some(t.position),
+            };
+            (
+                t.message_id.len(),
+                SortKey::new(t.message_id),
+                t.stream,
+                entry,
+            )
+        })
         .collect();
-    // Time-ordered ids of one stream arrive sorted: then there is no sort.
+    // Time-ordered ids arrive sorted: then there is no sort.
     if !ids.is_sorted() {
         ids.sort_unstable();
     }
     let mut puts = OrderedPuts::new(Table::MessageIds);
-    for (stream, SortKey(_, _, id), version) in ids {
+    for (_, SortKey(_, _, id), stream, entry) in ids {
         layout::message_id_key_into(&mut key, stream, id);
-        puts.put(w, &key, &version.to_be_bytes())?;
+        let (value, len) = entry.encode();
+        puts.put(w, &key, &value[..len])?;
     }
     // Type groups: the tail's offsets of each (type id, version), in key order.
     let types = groups_in_order(
@@ -1567,9 +1666,10 @@ fn index_tail(w: &mut WriteTxn<'_>, indexed: u64, a: &Append<'_>, type_ids: &[u3
         )?;
     }
     // Correlation groups, in key order: the key is `u16 len ‖ bytes ‖ position`, so by length
-    // first.
+    // first. An event correlated with itself has none: its `message_ids` entry names it.
     let corrs = groups_in_order(
         tail.iter()
+            .filter(|t| !t.is_self_correlated())
             .filter_map(|t| {
                 t.correlation_id
                     .map(|c| ((c.len(), SortKey::new(c)), (t.position - start) as u32))
