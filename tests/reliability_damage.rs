@@ -1186,6 +1186,17 @@ fn verify_reports_every_injected_damage_and_where() {
             "correlation index",
         ),
         (
+            "a self-correlated event in a correlation group too",
+            Box::new(|txn, db| {
+                let mut k = 2u16.to_be_bytes().to_vec();
+                k.extend_from_slice(b"o2");
+                k.extend_from_slice(&12u64.to_be_bytes());
+                txn.put(db("corr_groups"), &k, &ONE, lmdb::WriteFlags::empty())
+                    .unwrap()
+            }),
+            "(\"o2\", 12) is named twice",
+        ),
+        (
             "a self-correlated event's entry without its position",
             Box::new(|txn, db| {
                 txn.put(

@@ -377,7 +377,12 @@ impl RawLayout {
                 key.extend_from_slice(&1u64.to_be_bytes());
                 if corr == id {
                     // Correlated with itself: the entry names the position, no group.
-                    put(&mut txn, 2, &key, &[v.to_be_bytes(), v.to_be_bytes()].concat());
+                    put(
+                        &mut txn,
+                        2,
+                        &key,
+                        &[v.to_be_bytes(), v.to_be_bytes()].concat(),
+                    );
                     continue;
                 }
                 put(&mut txn, 2, &key, &v.to_be_bytes());

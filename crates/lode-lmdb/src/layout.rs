@@ -151,6 +151,15 @@ pub(crate) fn read_event(v: &[u8]) -> Result<StoredEvent<'_>, &'static str> {
 }
 
 /// The JSON of a snapshot record, checked.
+/// The position in an event record's header, without the CRC check (which reads the whole
+/// message): for the upgrade, which checks it against the log instead. `None` when the value is
+/// too short or of another record format.
+pub(crate) fn event_position(v: &[u8]) -> Option<u64> {
+    (v.len() >= EVENT_HEADER && v[0] == RECORD_FORMAT)
+        .then(|| u64_be(&v[5..]))
+        .flatten()
+}
+
 pub(crate) fn read_snapshot(v: &[u8]) -> Result<&[u8], &'static str> {
     check(v, SNAPSHOT_HEADER)?;
     Ok(&v[SNAPSHOT_HEADER..])

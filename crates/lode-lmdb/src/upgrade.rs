@@ -465,6 +465,7 @@ fn format3_to_4(txn: &mut lmdb::RwTransaction<'_>) -> Result<()> {
     let message_ids = open_table(txn, Table::MessageIds.name())?;
     let corr_groups = open_table(txn, Table::CorrGroups.name())?;
     let events = open_table(txn, Table::Events.name())?;
+    let log = open_table(txn, Table::Log.name())?;
     // SAFETY: see `run`.
     let scratch = unsafe { txn.create_db(Some(UPGRADE_SCRATCH), lmdb::DatabaseFlags::empty()) }
         .map_err(lmdb_err)?;
@@ -580,10 +581,6 @@ fn format3_to_4(txn: &mut lmdb::RwTransaction<'_>) -> Result<()> {
                 .filter(|_| rest.len() == 8)
                 .ok_or_else(bad)?;
             let group = Group::decode(v).ok_or_else(bad)?;
-            let mut members: Vec<u64> = (0..group.span)
-                .filter(|&o| group.contains(o))
-                .map(|o| first + u64::from(o))
-                .collect();
             // The events whose message id is the group's correlation id: their streams and
             // versions, then their positions.
             let prefix = layout::string_prefix(id);
@@ -605,24 +602,14 @@ fn format3_to_4(txn: &mut lmdb::RwTransaction<'_>) -> Result<()> {
                     }
                 }
             }
-            let mut moved = false;
+            let mut moved: Vec<u64> = Vec::new();
             for (mk, stream, version) in holders {
-                let record = match txn.get(events, &layout::version_key(stream, version)) {
-                    Ok(r) => r,
-                    Err(lmdb::Error::NotFound) => {
-                        return Err(damaged(format!(
-                            "a message id entry names version {version} of stream number \
-                             {stream}, which holds no such event"
-                        )))
-                    }
-                    Err(e) => return Err(lmdb_err(e)),
-                };
-                let position = layout::read_event(record)
-                    .map_err(|r| damaged(format!("an event record is damaged ({r})")))?
-                    .position;
-                if let Ok(at) = members.binary_search(&position) {
-                    members.remove(at);
-                    moved = true;
+                let position = event_position(txn, events, log, stream, version)?;
+                let offset = position
+                    .checked_sub(first)
+                    .filter(|o| *o < u64::from(group.span));
+                if offset.is_some_and(|o| group.contains(o as u32)) {
+                    moved.push(position);
                     let (entry, len) = MessageIdEntry {
                         version,
                         self_correlated: Some(position),
@@ -632,19 +619,74 @@ fn format3_to_4(txn: &mut lmdb::RwTransaction<'_>) -> Result<()> {
                         .map_err(lmdb_err)?;
                 }
             }
-            if moved {
-                txn.del(corr_groups, k, None).map_err(lmdb_err)?;
-                if let Some(&start) = members.first() {
-                    let offsets: Vec<u32> = members.iter().map(|p| (p - start) as u32).collect();
-                    Group::of_offsets(&offsets).encode_into(&mut value);
-                    layout::string_position_key_into(&mut key, id.as_bytes(), start);
-                    txn.put(corr_groups, &key, &value, lmdb::WriteFlags::empty())
-                        .map_err(lmdb_err)?;
+            if moved.is_empty() {
+                continue;
+            }
+            // Only a group that loses members is read out (a run of one correlation id from a
+            // format-1 store can be millions of positions long).
+            let members: Vec<u64> = (0..group.span)
+                .filter(|&o| group.contains(o))
+                .map(|o| first + u64::from(o))
+                .filter(|p| !moved.contains(p))
+                .collect();
+            txn.del(corr_groups, k, None).map_err(lmdb_err)?;
+            if let Some(&start) = members.first() {
+                let offsets: Vec<u32> = members.iter().map(|p| (p - start) as u32).collect();
+                Group::of_offsets(&offsets).encode_into(&mut value);
+                layout::string_position_key_into(&mut key, id.as_bytes(), start);
+                // Groups of one id cover disjoint ranges, so no group starts there; one that
+                // does means overlapping groups, which is damage, not something to overwrite.
+                match txn.put(corr_groups, &key, &value, lmdb::WriteFlags::NO_OVERWRITE) {
+                    Ok(()) => {}
+                    Err(lmdb::Error::KeyExist) => {
+                        return Err(damaged(format!(
+                            "two correlation groups of one id overlap at position {start}"
+                        )))
+                    }
+                    Err(e) => return Err(lmdb_err(e)),
                 }
             }
         }
     }
     Ok(())
+}
+
+/// The position of event `version` of stream number `stream`, read from its record's header and
+/// checked against the log entry there (which must name that event): the upgrade does not read
+/// the whole record (its CRC covers the message, perhaps in overflow pages).
+fn event_position(
+    txn: &lmdb::RwTransaction<'_>,
+    events: lmdb::Database,
+    log: lmdb::Database,
+    stream: u64,
+    version: u64,
+) -> Result<u64> {
+    let missing = || {
+        damaged(format!(
+            "a message id entry names version {version} of stream number {stream}, which holds \
+             no such event"
+        ))
+    };
+    let record = match txn.get(events, &layout::version_key(stream, version)) {
+        Ok(r) => r,
+        Err(lmdb::Error::NotFound) => return Err(missing()),
+        Err(e) => return Err(lmdb_err(e)),
+    };
+    let position = layout::event_position(record).ok_or_else(|| {
+        damaged(format!(
+            "the record of event {version} of stream number {stream} is damaged"
+        ))
+    })?;
+    match txn.get(log, &position.to_be_bytes()) {
+        Ok(v) if LogEntry::locate(v).is_some_and(|(s, n, _)| (s, n) == (stream, version)) => {
+            Ok(position)
+        }
+        Ok(_) | Err(lmdb::Error::NotFound) => Err(damaged(format!(
+            "the record of event {version} of stream number {stream} names position \
+             {position}, whose log entry names another event"
+        ))),
+        Err(e) => Err(lmdb_err(e)),
+    }
 }
 
 #[cfg(test)]

@@ -1161,10 +1161,10 @@ fn index_entries(
             // The events correlated with themselves are named by their `message_ids` entries.
             let mut more = true;
             tx.scan(Table::MessageIds, &[], |k, v| {
-                let (id, _) = layout::split_message_id_key(k).ok_or_else(|| bad("message id"))?;
-                let entry = MessageIdEntry::decode(v).ok_or_else(|| bad("message id"))?;
+                let (id, _) = layout::split_message_id_key(k).ok_or_else(|| bad("correlation"))?;
+                let entry = MessageIdEntry::decode(v).ok_or_else(|| bad("correlation"))?;
                 if let Some(position) = entry.self_correlated {
-                    let id = std::str::from_utf8(id).map_err(|_| bad("message id"))?;
+                    let id = std::str::from_utf8(id).map_err(|_| bad("correlation"))?;
                     more = visit(IndexEntry::Correlation { id, position })?;
                 }
                 Ok(more)

@@ -736,25 +736,61 @@ fn check_indexes(
     let mut found_correlations = BTreeSet::new();
     let mut found_ids = BTreeSet::new();
     let mut found_times = BTreeSet::new();
+    // Entries named twice (two groups of one key that overlap, or, in format 4, an event both
+    // in a correlation group and named by its `message_ids` entry): a set would hide them,
+    // while a query stops at them.
+    let mut repeated: Vec<(&str, String, Option<u64>)> = Vec::new();
     let failed = walk_indexes(r, report, &mut |entry| {
-        match entry {
+        let (index, entry, position) = match entry {
             IndexEntry::Type {
                 event_type,
                 event_version,
                 position,
-            } => found_types.insert((event_type.to_string(), event_version, position)),
+            } => {
+                let e = (event_type.to_string(), event_version, position);
+                if found_types.contains(&e) {
+                    ("event type", format!("{e:?}"), Some(position))
+                } else {
+                    found_types.insert(e);
+                    return;
+                }
+            }
             IndexEntry::Correlation { id, position } => {
-                found_correlations.insert((id.to_string(), position))
+                let e = (id.to_string(), position);
+                if found_correlations.contains(&e) {
+                    ("correlation", format!("{e:?}"), Some(position))
+                } else {
+                    found_correlations.insert(e);
+                    return;
+                }
             }
             IndexEntry::MessageId { slot, id, version } => {
-                found_ids.insert((slot, id.to_string(), version))
+                let e = (slot, id.to_string(), version);
+                if found_ids.contains(&e) {
+                    ("message id", format!("{e:?}"), None)
+                } else {
+                    found_ids.insert(e);
+                    return;
+                }
             }
             IndexEntry::Time {
                 recorded_at,
                 position,
-            } => found_times.insert((recorded_at, position)),
+            } => {
+                found_times.insert((recorded_at, position));
+                return;
+            }
         };
+        repeated.push((index, entry, position));
     });
+    for (index, entry, position) in repeated {
+        report.problem_at(
+            ProblemKind::ExtraIndexEntry,
+            format!("{index} index"),
+            format!("entry {entry} is named twice"),
+            position.map_or_else(Location::none, at_position),
+        );
+    }
     for (kind, e) in failed {
         report.problem(
             ProblemKind::Damaged,
