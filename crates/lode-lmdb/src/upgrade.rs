@@ -470,74 +470,26 @@ fn format3_to_4(txn: &mut lmdb::RwTransaction<'_>) -> Result<()> {
     let scratch = unsafe { txn.create_db(Some(UPGRADE_SCRATCH), lmdb::DatabaseFlags::empty()) }
         .map_err(lmdb_err)?;
 
-    // 1. Every entry, re-keyed, into the scratch table, a chunk at a time (a cursor cannot stay
-    //    open over writes of the same transaction).
+    // 1. Every entry, re-keyed, into the scratch table.
     let mut key = Vec::with_capacity(64);
-    let mut resume: Option<Vec<u8>> = None;
-    let mut chunk: Vec<(Vec<u8>, u64)> = Vec::with_capacity(CHUNK);
-    loop {
-        chunk.clear();
-        {
-            let mut cursor = txn.open_ro_cursor(message_ids).map_err(lmdb_err)?;
-            let items = match &resume {
-                Some(k) => cursor.iter_from(k),
-                None => cursor.iter_start(),
-            };
-            for item in items {
-                let (k, v) = item.map_err(lmdb_err)?;
-                if resume.as_deref() == Some(k) {
-                    continue;
-                }
-                let version = layout::u64_be(v)
-                    .filter(|_| v.len() == 8)
-                    .ok_or_else(|| damaged("a message id entry is damaged".into()))?;
-                chunk.push((k.to_vec(), version));
-                if chunk.len() == CHUNK {
-                    break;
-                }
-            }
-        }
-        let Some((last, _)) = chunk.last() else { break };
-        resume = Some(last.clone());
-        for (k, version) in &chunk {
+    let mut chunk = Chunks::new(message_ids);
+    while let Some(entries) = chunk.next(txn)? {
+        for (k, v) in &entries {
             let (stream, id) = layout::split_message_id_key_format3(k)
                 .ok_or_else(|| damaged("a message id key is damaged".into()))?;
+            if v.len() != 8 {
+                return Err(damaged("a message id entry is damaged".into()));
+            }
             layout::message_id_key_into(&mut key, stream, id);
-            txn.put(
-                scratch,
-                &key,
-                &version.to_be_bytes(),
-                lmdb::WriteFlags::empty(),
-            )
-            .map_err(lmdb_err)?;
+            txn.put(scratch, &key, v, lmdb::WriteFlags::empty())
+                .map_err(lmdb_err)?;
         }
     }
     // 2. Back into `message_ids`, now empty, in key order.
     txn.clear_db(message_ids).map_err(lmdb_err)?;
-    let mut resume: Option<Vec<u8>> = None;
-    let mut chunk: Vec<(Vec<u8>, Vec<u8>)> = Vec::with_capacity(CHUNK);
-    loop {
-        chunk.clear();
-        {
-            let mut cursor = txn.open_ro_cursor(scratch).map_err(lmdb_err)?;
-            let items = match &resume {
-                Some(k) => cursor.iter_from(k),
-                None => cursor.iter_start(),
-            };
-            for item in items {
-                let (k, v) = item.map_err(lmdb_err)?;
-                if resume.as_deref() == Some(k) {
-                    continue;
-                }
-                chunk.push((k.to_vec(), v.to_vec()));
-                if chunk.len() == CHUNK {
-                    break;
-                }
-            }
-        }
-        let Some((last, _)) = chunk.last() else { break };
-        resume = Some(last.clone());
-        for (k, v) in &chunk {
+    let mut chunk = Chunks::new(scratch);
+    while let Some(entries) = chunk.next(txn)? {
+        for (k, v) in &entries {
             txn.put(message_ids, k, v, lmdb::WriteFlags::APPEND)
                 .map_err(lmdb_err)?;
         }
@@ -550,31 +502,10 @@ fn format3_to_4(txn: &mut lmdb::RwTransaction<'_>) -> Result<()> {
     //    leave it, and their entries name their positions. Each group is looked at once; one
     //    rewritten in place of its old key is looked at again when it sorts after the chunk,
     //    which finds nothing more to move.
-    let mut resume: Option<Vec<u8>> = None;
-    let mut chunk: Vec<(Vec<u8>, Vec<u8>)> = Vec::with_capacity(CHUNK);
     let mut value = Vec::with_capacity(16);
-    loop {
-        chunk.clear();
-        {
-            let mut cursor = txn.open_ro_cursor(corr_groups).map_err(lmdb_err)?;
-            let items = match &resume {
-                Some(k) => cursor.iter_from(k),
-                None => cursor.iter_start(),
-            };
-            for item in items {
-                let (k, v) = item.map_err(lmdb_err)?;
-                if resume.as_deref() == Some(k) {
-                    continue;
-                }
-                chunk.push((k.to_vec(), v.to_vec()));
-                if chunk.len() == CHUNK {
-                    break;
-                }
-            }
-        }
-        let Some((last, _)) = chunk.last() else { break };
-        resume = Some(last.clone());
-        for (k, v) in &chunk {
+    let mut chunk = Chunks::new(corr_groups);
+    while let Some(entries) = chunk.next(txn)? {
+        for (k, v) in &entries {
             let bad = || damaged("a correlation group is damaged".into());
             let (id, rest) = layout::take_str(k).ok_or_else(bad)?;
             let first = layout::u64_be(rest)
@@ -649,6 +580,59 @@ fn format3_to_4(txn: &mut lmdb::RwTransaction<'_>) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A table read [`CHUNK`] entries at a time, in key order, while the transaction writes between
+/// chunks (a cursor cannot stay open over writes of the same transaction). Each chunk resumes
+/// after the last key of the one before.
+struct Chunks {
+    db: lmdb::Database,
+    resume: Option<Vec<u8>>,
+    done: bool,
+}
+
+impl Chunks {
+    fn new(db: lmdb::Database) -> Chunks {
+        Chunks {
+            db,
+            resume: None,
+            done: false,
+        }
+    }
+
+    /// The next chunk of `(key, value)` pairs; `None` once the table is read.
+    #[allow(clippy::type_complexity)]
+    fn next(&mut self, txn: &lmdb::RwTransaction<'_>) -> Result<Option<Vec<(Vec<u8>, Vec<u8>)>>> {
+        if self.done {
+            return Ok(None);
+        }
+        let mut chunk = Vec::with_capacity(CHUNK.min(1024));
+        let mut cursor = txn.open_ro_cursor(self.db).map_err(lmdb_err)?;
+        let items = match &self.resume {
+            Some(k) => cursor.iter_from(k),
+            None => cursor.iter_start(),
+        };
+        for item in items {
+            let (k, v) = item.map_err(lmdb_err)?;
+            if self.resume.as_deref() == Some(k) {
+                continue;
+            }
+            chunk.push((k.to_vec(), v.to_vec()));
+            if chunk.len() == CHUNK {
+                break;
+            }
+        }
+        match chunk.last() {
+            Some((last, _)) => {
+                self.resume = Some(last.clone());
+                Ok(Some(chunk))
+            }
+            None => {
+                self.done = true;
+                Ok(None)
+            }
+        }
+    }
 }
 
 /// The position of event `version` of stream number `stream`, read from its record's header and
