@@ -765,8 +765,8 @@ pub(crate) fn read_format(txn: &impl Transaction, meta: lmdb::Database) -> Resul
 
 /// Opens every table of [`FORMAT_VERSION`] in one write transaction, after checking the
 /// directory's format: a new store gets this format; an older one is refused with the call
-/// that upgrades it; a newer format is refused. Like every write it adopts a map another process grew meanwhile
-/// (R-PROC-3: opens succeed while other processes append).
+/// that upgrades it; a newer format is refused. Like every write it adopts a map another
+/// process grew meanwhile (R-PROC-3: opens succeed while other processes append).
 fn open_tables(env: &lmdb::Environment, dir: &Path) -> Result<[lmdb::Database; Table::ALL.len()]> {
     let operation = "opening the store's tables";
     let txn = begin_first_write(env, operation)?;

@@ -150,7 +150,6 @@ pub(crate) fn read_event(v: &[u8]) -> Result<StoredEvent<'_>, &'static str> {
     })
 }
 
-/// The JSON of a snapshot record, checked.
 /// The position in an event record's header, without the CRC check (which reads the whole
 /// message): for the upgrade, which checks it against the log instead. `None` when the value is
 /// too short or of another record format.
@@ -160,6 +159,7 @@ pub(crate) fn event_position(v: &[u8]) -> Option<u64> {
         .flatten()
 }
 
+/// The JSON of a snapshot record, checked.
 pub(crate) fn read_snapshot(v: &[u8]) -> Result<&[u8], &'static str> {
     check(v, SNAPSHOT_HEADER)?;
     Ok(&v[SNAPSHOT_HEADER..])
@@ -585,15 +585,7 @@ mod tests {
             Some(&b"corr-1"[..]),
             Some(&b"01JABC"[..]),
         ] {
-            let e = LogEntry {
-                stream: 3,
-                version: 9,
-                recorded_at: -7,
-                type_id: 2,
-                event_version: 1,
-                message_id: b"01JABC",
-                correlation_id,
-            };
+            let e = sample_entry(correlation_id);
             e.encode_into(&mut buf);
             assert_eq!(LogEntry::decode(&buf), Some(e));
             assert!(LogEntry::is_sound(&buf));
@@ -637,25 +629,26 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_self_correlated_log_entry_keeps_one_copy_of_its_id_and_format_3s_two_read_the_same() {
-        let e = LogEntry {
+    /// A kind-1 entry of stream 3, version 9, message id `01JABC`.
+    fn sample_entry(correlation_id: Option<&[u8]>) -> LogEntry<'_> {
+        LogEntry {
             stream: 3,
             version: 9,
             recorded_at: -7,
             type_id: 2,
             event_version: 1,
             message_id: b"01JABC",
-            correlation_id: Some(b"01JABC"),
-        };
+            correlation_id,
+        }
+    }
+
+    #[test]
+    fn a_self_correlated_log_entry_keeps_one_copy_of_its_id_and_format_3s_two_read_the_same() {
+        let e = sample_entry(Some(b"01JABC"));
         let mut own = Vec::new();
         e.encode_into(&mut own);
         let mut other = Vec::new();
-        LogEntry {
-            correlation_id: Some(b"01JABD"),
-            ..e
-        }
-        .encode_into(&mut other);
+        sample_entry(Some(b"01JABD")).encode_into(&mut other);
         assert_eq!(own.len() + 8, other.len(), "flag 2 and no second copy");
         // Format 3 wrote flag 1 and the id again.
         let mut format3 = own[..own.len() - 5].to_vec();

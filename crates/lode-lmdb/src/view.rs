@@ -1573,9 +1573,11 @@ impl Indexed<'_> {
 
 /// Indexes the unindexed tail, positions `indexed + 1` to the append's last, in the append's
 /// transaction: the entries before the append are read from the log, the append's own from
-/// memory. Each message id gets its entry; each (type, event version) and each correlation id
-/// one group entry for the whole tail (a tail of 64 single-event appends of one type is one
-/// entry, where format 2 wrote 64). Then `meta/indexed_through` is the append's last position.
+/// memory. Each message id gets its entry (naming the event's position when the event is
+/// correlated with itself); each (type, event version) and each correlation id of the other
+/// events one group entry for the whole tail (a tail of 64 single-event appends of one type is
+/// one entry, where format 2 wrote 64). Then `meta/indexed_through` is the append's last
+/// position.
 fn index_tail(w: &mut WriteTxn<'_>, indexed: u64, a: &Append<'_>, type_ids: &[u32]) -> Result<()> {
     // The log entries before the append, copied (the transaction is written below).
     let mut before: Vec<(u64, Vec<u8>)> = Vec::new();

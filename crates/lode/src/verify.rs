@@ -636,6 +636,16 @@ fn check_log(r: &dyn ReadView, report: &mut Report, events: &BTreeMap<u64, Expec
 
 /// Compares what an index holds with what the events call for; `locate` says which event an
 /// entry stands for.
+/// Adds `entry` to `found`; when it was there already, returns its description instead.
+fn insert_once<T: Ord + std::fmt::Debug>(found: &mut BTreeSet<T>, entry: T) -> Option<String> {
+    if found.contains(&entry) {
+        Some(format!("{entry:?}"))
+    } else {
+        found.insert(entry);
+        None
+    }
+}
+
 fn compare<T: Ord + std::fmt::Debug>(
     report: &mut Report,
     index: &str,
@@ -741,38 +751,29 @@ fn check_indexes(
     // while a query stops at them.
     let mut repeated: Vec<(&str, String, Option<u64>)> = Vec::new();
     let failed = walk_indexes(r, report, &mut |entry| {
-        let (index, entry, position) = match entry {
+        let (index, repeat, position) = match entry {
             IndexEntry::Type {
                 event_type,
                 event_version,
                 position,
-            } => {
-                let e = (event_type.to_string(), event_version, position);
-                if found_types.contains(&e) {
-                    ("event type", format!("{e:?}"), Some(position))
-                } else {
-                    found_types.insert(e);
-                    return;
-                }
-            }
-            IndexEntry::Correlation { id, position } => {
-                let e = (id.to_string(), position);
-                if found_correlations.contains(&e) {
-                    ("correlation", format!("{e:?}"), Some(position))
-                } else {
-                    found_correlations.insert(e);
-                    return;
-                }
-            }
-            IndexEntry::MessageId { slot, id, version } => {
-                let e = (slot, id.to_string(), version);
-                if found_ids.contains(&e) {
-                    ("message id", format!("{e:?}"), None)
-                } else {
-                    found_ids.insert(e);
-                    return;
-                }
-            }
+            } => (
+                "event type",
+                insert_once(
+                    &mut found_types,
+                    (event_type.to_string(), event_version, position),
+                ),
+                Some(position),
+            ),
+            IndexEntry::Correlation { id, position } => (
+                "correlation",
+                insert_once(&mut found_correlations, (id.to_string(), position)),
+                Some(position),
+            ),
+            IndexEntry::MessageId { slot, id, version } => (
+                "message id",
+                insert_once(&mut found_ids, (slot, id.to_string(), version)),
+                None,
+            ),
             IndexEntry::Time {
                 recorded_at,
                 position,
@@ -781,7 +782,9 @@ fn check_indexes(
                 return;
             }
         };
-        repeated.push((index, entry, position));
+        if let Some(entry) = repeat {
+            repeated.push((index, entry, position));
+        }
     });
     for (index, entry, position) in repeated {
         report.problem_at(
