@@ -583,7 +583,10 @@ fn p1(cfg: &Cfg, g: &Gen, rep: &mut Report, id: &'static str) {
     let (l, r, s) = (rate(&tl), rate(&tr), rate(&ts));
     let (rr, rs) = (l / r, l / s);
     rep.extra.insert(
-        format!("{}_bytes_written_per_event", id.to_lowercase().replace('-', "_")),
+        format!(
+            "{}_bytes_written_per_event",
+            id.to_lowercase().replace('-', "_")
+        ),
         json!({"lode": wl, "raw_lmdb": wr}),
     );
     // The target is stated for P1; P1-v4 shows what ids that are not time-ordered cost.
@@ -1791,6 +1794,64 @@ fn machine(data_root: &Path) -> Value {
     })
 }
 
+/// The disk's price of a durable write, measured in the data directory: the p50 of a page
+/// written and `fdatasync`ed, of 15 pages at random places, and of 15 adjacent pages in one
+/// write. LMDB writes a commit's dirty pages where its free list puts them (scattered once a
+/// store has churned), so where the scattered figure is far above the adjacent one, every
+/// extra page a commit touches costs about (scattered - single) / 14; that is what sets P2's
+/// and P3's ratios apart from host to host.
+fn device_probe(data_root: &Path) -> Value {
+    use std::os::unix::fs::FileExt;
+    const PAGE: u64 = 4096;
+    const PAGES: u64 = 16_384; // a 64 MiB file
+    let path = data_root.join("device-probe.bin");
+    let f = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&path)
+        .expect("create the device probe file");
+    let mib = vec![1u8; 1 << 20];
+    for i in 0..PAGES * PAGE / mib.len() as u64 {
+        f.write_all_at(&mib, i * mib.len() as u64)
+            .expect("fill the probe file");
+    }
+    f.sync_all().expect("sync the probe file");
+    let page = vec![2u8; PAGE as usize];
+    let run = vec![3u8; 15 * PAGE as usize];
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % (PAGES - 15)
+    };
+    let reps = 60;
+    let probe = |write: &mut dyn FnMut()| {
+        let t: Vec<f64> = (0..reps)
+            .map(|_| {
+                time(|| {
+                    write();
+                    f.sync_data().expect("fdatasync the probe file")
+                })
+                .0
+            })
+            .collect();
+        median(&t) * 1e6
+    };
+    let single = probe(&mut || f.write_all_at(&page, next() * PAGE).unwrap());
+    let scattered = probe(&mut || {
+        for _ in 0..15 {
+            f.write_all_at(&page, next() * PAGE).unwrap();
+        }
+    });
+    let adjacent = probe(&mut || f.write_all_at(&run, next() * PAGE).unwrap());
+    drop(f);
+    let _ = std::fs::remove_file(&path);
+    json!({"one_page_us": single, "scattered_15_pages_us": scattered, "adjacent_15_pages_us": adjacent})
+}
+
 fn peak_rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .unwrap_or_default()
@@ -1908,7 +1969,8 @@ fn main() {
     }
     std::fs::create_dir_all(&cfg.data_root).expect("create the data directory");
     START.with(|_| {});
-    let m = machine(&cfg.data_root);
+    let mut m = machine(&cfg.data_root);
+    m["durable_write"] = device_probe(&cfg.data_root);
     println!(
         "lode {} benchmark ({} run)\nmachine: {} | {} cores | {:.1} GiB | Linux {} | data dir {} on {} ({}) | LMDB {} | SQLite {}",
         lode::VERSION,
@@ -1922,6 +1984,13 @@ fn main() {
         m["device"].as_str().unwrap(),
         m["lmdb"].as_str().unwrap(),
         m["sqlite"].as_str().unwrap(),
+    );
+    let d = &m["durable_write"];
+    println!(
+        "durable write (write + fdatasync, p50): one page {:.0} µs, 15 scattered pages {:.0} µs, 15 adjacent pages {:.0} µs",
+        d["one_page_us"].as_f64().unwrap(),
+        d["scattered_15_pages_us"].as_f64().unwrap(),
+        d["adjacent_15_pages_us"].as_f64().unwrap(),
     );
     if m["filesystem"] == "tmpfs" {
         eprintln!("warning: the data directory is on tmpfs; figures will not reflect a disk");
