@@ -36,7 +36,9 @@ public sealed class WireFormatTests
             stored);
         EventMessage read = (await store.GetSliceAsync(2, 2, T.None)).Single();
         Assert.Equal(Example(2).Metadata.Message, read.Metadata.Message);
-        Assert.Equal(new FundsDeposited("1500530001", 1500, _date), read.Event);
+        // As object: the Polymorphic base comes from a source generator, which tools that load
+        // the project without running generators (dotnet format) do not see.
+        Assert.Equal<object>(new FundsDeposited("1500530001", 1500, _date), read.Event);
     }
 
     [Fact]
