@@ -53,6 +53,14 @@ fn message_id_key(stream: u64, id: &str) -> Vec<u8> {
     k
 }
 
+/// A `corr_groups` key: `u16 len ‖ correlation id ‖ u64 the group's first position`.
+fn corr_group_key(id: &str, first: u64) -> Vec<u8> {
+    let mut k = (id.len() as u16).to_be_bytes().to_vec();
+    k.extend_from_slice(id.as_bytes());
+    k.extend_from_slice(&first.to_be_bytes());
+    k
+}
+
 /// The `message_ids` value of format 4 for an event correlated with itself: `u64 version ‖
 /// u64 position`.
 fn own_entry(version: u64, position: u64) -> Vec<u8> {
@@ -425,10 +433,7 @@ fn r_bad_4_log_and_index_entries_are_checked_against_the_event_they_name() {
     let copy = tmp.path().join("by-correlation");
     copy_dir(&orig, &copy);
     raw_edit(&copy, |txn, db| {
-        let mut k = Vec::new();
-        k.extend_from_slice(&7u16.to_be_bytes());
-        k.extend_from_slice(b"corr-a1");
-        k.extend_from_slice(&4u64.to_be_bytes());
+        let k = corr_group_key("corr-a1", 4);
         txn.put(db("corr_groups"), &k, &ONE, lmdb::WriteFlags::empty())
             .unwrap();
     });
@@ -1156,9 +1161,7 @@ fn verify_reports_every_injected_damage_and_where() {
         (
             "an extra correlation entry",
             Box::new(|txn, db| {
-                let mut k = 5u16.to_be_bytes().to_vec();
-                k.extend_from_slice(b"ghost");
-                k.extend_from_slice(&2u64.to_be_bytes());
+                let k = corr_group_key("ghost", 2);
                 txn.put(db("corr_groups"), &k, &ONE, lmdb::WriteFlags::empty())
                     .unwrap()
             }),
@@ -1188,9 +1191,7 @@ fn verify_reports_every_injected_damage_and_where() {
         (
             "a self-correlated event in a correlation group too",
             Box::new(|txn, db| {
-                let mut k = 2u16.to_be_bytes().to_vec();
-                k.extend_from_slice(b"o2");
-                k.extend_from_slice(&12u64.to_be_bytes());
+                let k = corr_group_key("o2", 12);
                 txn.put(db("corr_groups"), &k, &ONE, lmdb::WriteFlags::empty())
                     .unwrap()
             }),
