@@ -140,14 +140,29 @@ struct Ev {
 
 struct Gen {
     pad: String,
-    /// Diagnostic (`--seq-ids`): replace the message ids (UUID v7: a millisecond clock, then
-    /// random bits) by increasing ones of the same length, to show what random-key index
-    /// inserts cost.
-    seq_ids: Option<std::sync::atomic::AtomicU64>,
-    /// Diagnostic (`--random-ids`): replace them by wholly random ones of the same length (as
-    /// UUID v4 ids an application makes itself would be), whose index inserts spread over the
+    ids: Ids,
+}
+
+/// The message ids a [`Gen`] gives its events.
+enum Ids {
+    /// `create_message`'s: UUID v7, a millisecond clock, then random bits.
+    AsCreated,
+    /// Diagnostic (`--seq-ids`): increasing ones of the same length (the counter's next
+    /// value), to show what the random bits of v7 ids cost the index.
+    Increasing(std::sync::atomic::AtomicU64),
+    /// P1-v4 and `--random-ids`: wholly random ones of the same length (as Hexalith's
+    /// `Guid.NewGuid()` ids are; the counter numbers them), whose index inserts spread over the
     /// whole `message_ids` table.
-    random_ids: Option<std::sync::atomic::AtomicU64>,
+    Random(std::sync::atomic::AtomicU64),
+}
+
+impl Ids {
+    fn increasing() -> Ids {
+        Ids::Increasing(std::sync::atomic::AtomicU64::new(1))
+    }
+    fn random() -> Ids {
+        Ids::Random(std::sync::atomic::AtomicU64::new(1))
+    }
 }
 
 /// 22 url-safe base64 digits of a random 128-bit value, the `n`th of a splitmix64 sequence.
@@ -173,19 +188,17 @@ fn random_id(n: u64) -> String {
 }
 
 impl Gen {
-    fn new() -> Gen {
+    fn new(ids: Ids) -> Gen {
         let probe = Gen {
             pad: String::new(),
-            seq_ids: None,
-            random_ids: None,
+            ids: Ids::AsCreated,
         }
         .event("1500530001", 0, None, None);
         // The Description property itself takes 17 bytes.
         let pad_len = TARGET_EVENT_BYTES.saturating_sub(probe.json.len() + 17);
         Gen {
             pad: "x".repeat(pad_len),
-            seq_ids: None,
-            random_ids: None,
+            ids,
         }
     }
 
@@ -208,15 +221,14 @@ impl Gen {
         let mut m = NewMessage::new(name, AGGREGATE, account, body);
         m.correlation_id = correlation;
         let mut json = create_message(&m);
-        let replacement = if let Some(counter) = &self.seq_ids {
-            let n = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            Some((n, false))
-        } else {
-            self.random_ids
-                .as_ref()
-                .map(|c| (c.fetch_add(1, std::sync::atomic::Ordering::Relaxed), true))
+        let next =
+            |c: &std::sync::atomic::AtomicU64| c.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let new_id = match &self.ids {
+            Ids::AsCreated => None,
+            Ids::Increasing(c) => Some((next(c), false)),
+            Ids::Random(c) => Some((next(c), true)),
         };
-        if let Some((n, random)) = replacement {
+        if let Some((n, random)) = new_id {
             let meta = lode::parse_metadata(&json, "bench event").expect("a valid message");
             let old = meta.id.to_string();
             let new = if random {
@@ -535,7 +547,7 @@ fn sqlite_rows(c: &rusqlite::Connection, sql: &str, params: &[&dyn rusqlite::ToS
 // ---------------------------------------------------------------------------------------------
 // P1: batched appends.
 
-/// P1, and P1-v4: the same with wholly random message ids (`Gen::random_ids`).
+/// P1, and P1-v4: the same with wholly random message ids (`Ids::Random`).
 fn p1(cfg: &Cfg, g: &Gen, rep: &mut Report, id: &'static str) {
     let n = cfg.pick(20_000, 100_000);
     let batch = 1_000u64;
@@ -925,7 +937,7 @@ fn p3_child(spec: &str) {
         parts[2].parse().unwrap(),
         parts[3].parse().unwrap(),
     );
-    let g = Gen::new();
+    let g = Gen::new(Ids::AsCreated);
     let accounts: Vec<String> = (0..threads)
         .map(|t| account(100 + (index * threads + t) as u64))
         .collect();
@@ -2014,14 +2026,15 @@ fn main() {
     if m["filesystem"] == "tmpfs" {
         eprintln!("warning: the data directory is on tmpfs; figures will not reflect a disk");
     }
-    let mut g = Gen::new();
-    if seq_ids {
-        g.seq_ids = Some(std::sync::atomic::AtomicU64::new(1));
+    let g = if seq_ids {
         println!("diagnostic: message ids are increasing, not random");
+        Gen::new(Ids::increasing())
     } else if random_ids {
-        g.random_ids = Some(std::sync::atomic::AtomicU64::new(1));
         println!("diagnostic: message ids are wholly random (as UUID v4), not time-ordered");
-    }
+        Gen::new(Ids::random())
+    } else {
+        Gen::new(Ids::AsCreated)
+    };
     let sample = g.event(&account(0), 0, None, None);
     println!("event size: {} bytes of JSON", sample.json.len());
     let mut rep = Report::default();
@@ -2032,9 +2045,7 @@ fn main() {
     if cfg.runs("P1-v4") {
         // Hexalith's `UniqueIdHelper.GenerateUniqueStringId` is a `Guid.NewGuid()` in base64:
         // no time order, so an append's ids land all over the `message_ids` table.
-        let mut v4 = Gen::new();
-        v4.random_ids = Some(std::sync::atomic::AtomicU64::new(1));
-        p1(&cfg, &v4, &mut rep, "P1-v4");
+        p1(&cfg, &Gen::new(Ids::random()), &mut rep, "P1-v4");
     }
     if cfg.runs("P2") {
         p2(&cfg, &g, &mut rep);
