@@ -582,6 +582,9 @@ fn format3_to_4(txn: &mut lmdb::RwTransaction<'_>) -> Result<()> {
     Ok(())
 }
 
+/// A key and its value, copied out of a table.
+type Entry = (Vec<u8>, Vec<u8>);
+
 /// A table read [`CHUNK`] entries at a time, in key order, while the transaction writes between
 /// chunks (a cursor cannot stay open over writes of the same transaction). Each chunk resumes
 /// after the last key of the one before.
@@ -601,8 +604,7 @@ impl Chunks {
     }
 
     /// The next chunk of `(key, value)` pairs; `None` once the table is read.
-    #[allow(clippy::type_complexity)]
-    fn next(&mut self, txn: &lmdb::RwTransaction<'_>) -> Result<Option<Vec<(Vec<u8>, Vec<u8>)>>> {
+    fn next(&mut self, txn: &lmdb::RwTransaction<'_>) -> Result<Option<Vec<Entry>>> {
         if self.done {
             return Ok(None);
         }

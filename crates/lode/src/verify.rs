@@ -634,18 +634,13 @@ fn check_log(r: &dyn ReadView, report: &mut Report, events: &BTreeMap<u64, Expec
     }
 }
 
-/// Compares what an index holds with what the events call for; `locate` says which event an
-/// entry stands for.
-/// Adds `entry` to `found`; when it was there already, returns its description instead.
+/// Adds `entry` to `found`; when it was there already, returns its description.
 fn insert_once<T: Ord + std::fmt::Debug>(found: &mut BTreeSet<T>, entry: T) -> Option<String> {
-    if found.contains(&entry) {
-        Some(format!("{entry:?}"))
-    } else {
-        found.insert(entry);
-        None
-    }
+    found.replace(entry).map(|old| format!("{old:?}"))
 }
 
+/// Compares what an index holds with what the events call for; `locate` says which event an
+/// entry stands for.
 fn compare<T: Ord + std::fmt::Debug>(
     report: &mut Report,
     index: &str,
