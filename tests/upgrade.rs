@@ -1,6 +1,7 @@
-//! The upgrade from on-disk formats 1, 2 and 3 to format 4 (docs/storage-layout.md, "Upgrade").
+//! The upgrade from on-disk formats 1, 2 and 3 to format 4 (docs/storage-layout.md, "Upgrade"),
+//! and format 4's own fixture read as it is.
 //!
-//! The fixtures `tests/fixtures/format1.tar.gz`, `format2.tar.gz` and `format3.tar.gz` are
+//! The fixtures `tests/fixtures/format1.tar.gz` to `format4.tar.gz` are
 //! stores written by the last library that wrote each format (20,001 events in 21 streams of two
 //! partitions, two types in two versions, shared correlation ids, commands, snapshots, a lease,
 //! an event in overflow pages; format 3's also events correlated with themselves, one of them
@@ -257,6 +258,25 @@ fn assert_same_answers(p: &EventStoreProvider, answers: &Value, full: bool) {
         assert!(report.is_ok(), "{report}");
         assert_eq!(report.events, 20_001);
     }
+}
+
+/// The fixture of the format this library writes (made by the last commit before any later
+/// format, so that format's upgrade has its starting point ready) opens without an upgrade and
+/// gives every answer it gave when it was made: a change that alters how format 4's bytes are
+/// read, without a new format number and an upgrade, fails here.
+#[test]
+fn the_current_formats_fixture_opens_as_it_is_with_every_answer_unchanged() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("store");
+    let answers = unpack(&dir, lode::FORMAT_VERSION);
+    let upgraded = lode::upgrade_directory(&dir, &ProviderSettings::default()).unwrap();
+    assert_eq!(
+        (upgraded.from, upgraded.to),
+        (lode::FORMAT_VERSION, lode::FORMAT_VERSION),
+        "the current format needs no upgrade"
+    );
+    let p = EventStoreProvider::open(&dir, ProviderSettings::default()).unwrap();
+    assert_same_answers(&p, &answers, true);
 }
 
 /// Each old format's fixture is refused at open with the call that upgrades it; the upgrade
