@@ -384,68 +384,143 @@ impl Raw {
 struct RawLayout {
     env: lmdb::Environment,
     dbs: [lmdb::Database; 5],
+    /// LMDB's main database, whose page every commit that changes a table rewrites anyway
+    /// (it holds the tables' root records).
+    main: lmdb::Database,
+    shape: Shape,
     index_lag: u64,
 }
 
+/// What a P2 commit writes, as raw LMDB puts with no lode code: format 4, and two candidate
+/// layouts that take the second B-tree off the single append (docs/storage-layout.md,
+/// "A next format"), measured so each run says what a layout change would buy on its disk.
+/// A not yet indexed event of a [`RawLayout`]: position, stream, version, message id,
+/// correlation id.
+type TailItem = (u64, u64, u64, String, String);
+
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    /// Format 4: the event in `events`, its entry in `log`, the tail's indexes every 33rd commit.
+    Format4,
+    /// The unindexed tail's log entries in one record of LMDB's main database instead of in
+    /// `log` (written to `log`, as short entries, with the indexes when the tail is indexed).
+    TailInMainPage,
+    /// The event inside its log entry (`log` only); `events` becomes a lagging index of
+    /// positions, written with the others when the tail is indexed.
+    EventInLog,
+}
+
 impl RawLayout {
-    fn open(dir: &Path) -> RawLayout {
+    fn open(dir: &Path, shape: Shape) -> RawLayout {
         let env = raw_env(dir, lmdb::EnvironmentFlags::NO_TLS, 8);
         let names = ["events", "log", "message_ids", "type_groups", "corr_groups"];
         let dbs = names.map(|n| {
             env.create_db(Some(n), lmdb::DatabaseFlags::empty())
                 .expect("create raw db")
         });
+        let main = env.open_db(None).expect("open the main db");
         RawLayout {
             env,
             dbs,
+            main,
+            shape,
             index_lag: u64::from(ProviderSettings::default().index_lag),
         }
     }
 
-    /// One commit: event `version` (= log position) of stream 1; `tail` holds the events not
-    /// yet indexed (this one joins it, and an indexing commit empties it).
-    fn append(&self, version: u64, e: &Ev, tail: &mut Vec<(u64, String, String)>) {
-        let put = |txn: &mut lmdb::RwTransaction<'_>, t: usize, k: &[u8], v: &[u8]| {
-            txn.put(self.dbs[t], &k, &v, lmdb::WriteFlags::empty())
+    /// One commit of `events` (stream, version, event) at log positions `first..`; `tail` holds
+    /// the (position, stream, version, message id, correlation id) of the events not yet
+    /// indexed (these join it, and an indexing commit empties it).
+    fn append(&self, first: u64, events: &[(u64, u64, &Ev)], tail: &mut Vec<TailItem>) {
+        let put = |txn: &mut lmdb::RwTransaction<'_>, db: lmdb::Database, k: &[u8], v: &[u8]| {
+            txn.put(db, &k, &v, lmdb::WriteFlags::empty())
                 .expect("raw put");
         };
+        let [events_db, log, message_ids, type_groups, corr_groups] = self.dbs;
         let mut txn = self.env.begin_rw_txn().expect("raw txn");
-        let mut record = vec![0u8; 21];
-        record.extend_from_slice(&e.json);
-        put(&mut txn, 0, &Raw::key(1, version), &record);
-        // A correlation id equal to the message id is one flag byte (format 4).
-        let correlation = if e.correlation == e.id {
-            0
-        } else {
-            2 + e.correlation.len()
-        };
-        let entry = vec![0u8; 33 + 2 + e.id.len() + 1 + correlation + 4];
-        put(&mut txn, 1, &version.to_be_bytes(), &entry);
-        tail.push((version, e.id.clone(), e.correlation.clone()));
-        if tail.len() as u64 > self.index_lag {
-            for (v, id, corr) in tail.iter() {
+        let index_now = (tail.len() + events.len()) as u64 > self.index_lag;
+        let mut tail_bytes = 0;
+        for (k, &(stream, version, e)) in events.iter().enumerate() {
+            let position = first + k as u64;
+            let mut record = vec![0u8; 21];
+            record.extend_from_slice(&e.json);
+            // A correlation id equal to the message id is one flag byte (format 4).
+            let correlation = if e.correlation == e.id {
+                0
+            } else {
+                2 + e.correlation.len()
+            };
+            let entry = vec![0u8; 33 + 2 + e.id.len() + 1 + correlation + 4];
+            tail_bytes = tail_bytes.max(2 + entry.len());
+            tail.push((
+                position,
+                stream,
+                version,
+                e.id.clone(),
+                e.correlation.clone(),
+            ));
+            match self.shape {
+                Shape::Format4 => {
+                    put(&mut txn, events_db, &Raw::key(stream, version), &record);
+                    put(&mut txn, log, &position.to_be_bytes(), &entry);
+                }
+                Shape::TailInMainPage => {
+                    put(&mut txn, events_db, &Raw::key(stream, version), &record);
+                }
+                Shape::EventInLog => {
+                    let mut both = entry;
+                    both.extend_from_slice(&record);
+                    put(&mut txn, log, &position.to_be_bytes(), &both);
+                }
+            }
+        }
+        if self.shape == Shape::TailInMainPage {
+            if index_now {
+                // Indexed: each tail entry goes to `log` without its index fields.
+                for (position, ..) in tail.iter() {
+                    put(&mut txn, log, &position.to_be_bytes(), &[0u8; 29]);
+                }
+                put(&mut txn, self.main, b"lode-tail", &[0u8; 12]);
+            } else {
+                // The tail's entries, rewritten whole by each commit.
+                let all = vec![0u8; 12 + tail.len() * tail_bytes];
+                put(&mut txn, self.main, b"lode-tail", &all);
+            }
+        }
+        if index_now && self.shape == Shape::EventInLog {
+            for (position, stream, version, ..) in tail.iter() {
+                put(
+                    &mut txn,
+                    events_db,
+                    &Raw::key(*stream, *version),
+                    &position.to_be_bytes(),
+                );
+            }
+        }
+        if index_now {
+            for (v, stream, _, id, corr) in tail.iter() {
                 let mut key = (id.len() as u16).to_be_bytes().to_vec();
                 key.extend_from_slice(id.as_bytes());
-                key.extend_from_slice(&1u64.to_be_bytes());
+                key.extend_from_slice(&stream.to_be_bytes());
                 if corr == id {
                     // Correlated with itself: the entry names the position, no group.
                     put(
                         &mut txn,
-                        2,
+                        message_ids,
                         &key,
                         &[v.to_be_bytes(), v.to_be_bytes()].concat(),
                     );
                     continue;
                 }
-                put(&mut txn, 2, &key, &v.to_be_bytes());
+                put(&mut txn, message_ids, &key, &v.to_be_bytes());
                 let mut key = (corr.len() as u16).to_be_bytes().to_vec();
                 key.extend_from_slice(corr.as_bytes());
                 key.extend_from_slice(&v.to_be_bytes());
-                put(&mut txn, 4, &key, &1u32.to_be_bytes());
+                put(&mut txn, corr_groups, &key, &1u32.to_be_bytes());
             }
-            let mut group = (e.name.len() as u64).to_be_bytes().to_vec();
+            let mut group = (events[0].2.name.len() as u64).to_be_bytes().to_vec();
             group.extend_from_slice(&tail[0].0.to_be_bytes());
-            put(&mut txn, 3, &group, &[0u8; 12]);
+            put(&mut txn, type_groups, &group, &[0u8; 12]);
             tail.clear();
         }
         txn.commit().expect("raw commit");
@@ -650,11 +725,25 @@ fn p2(cfg: &Cfg, g: &Gen, rep: &mut Report) {
     let p = lode_provider(dl.path(), Durability::Full);
     let s = p.open_store(AGGREGATE, &acct).unwrap();
     let raw = Raw::open(dr.path(), false);
-    let dx = fresh_dir(cfg, "p2-raw-layout");
-    let raw_layout = RawLayout::open(dx.path());
+    // Raw LMDB writing each layout's records (format 4 and the two candidates), no lode code.
+    let shapes = [Shape::Format4, Shape::TailInMainPage, Shape::EventInLog];
+    let shape_dirs: Vec<_> = [
+        "p2-raw-layout",
+        "p2-raw-tail-in-main",
+        "p2-raw-event-in-log",
+    ]
+    .iter()
+    .map(|name| fresh_dir(cfg, name))
+    .collect();
+    let layouts: Vec<RawLayout> = shapes
+        .iter()
+        .zip(&shape_dirs)
+        .map(|(&shape, d)| RawLayout::open(d.path(), shape))
+        .collect();
     let mut c = sqlite_open(&ds.path().join("events.db"), true);
-    let (mut ll, mut lr, mut ls, mut lx) = (vec![], vec![], vec![], vec![]);
-    let mut layout_tail = Vec::new();
+    let (mut ll, mut lr, mut ls) = (vec![], vec![], vec![]);
+    let mut lx: Vec<Vec<f64>> = vec![vec![]; layouts.len()];
+    let mut tails: Vec<Vec<_>> = vec![Vec::new(); layouts.len()];
     progress(&format!(
         "P2: {n} single-event appends each, {rounds} interleaved rounds"
     ));
@@ -674,9 +763,12 @@ fn p2(cfg: &Cfg, g: &Gen, rep: &mut Report) {
         }
         wl += w1 - w0;
         wr += written_bytes() - w1;
-        for (k, e) in chunk.iter().enumerate() {
-            let (t, _) = time(|| raw_layout.append(base + k as u64 + 1, e, &mut layout_tail));
-            lx.push(t);
+        for ((layout, times), tail) in layouts.iter().zip(&mut lx).zip(&mut tails) {
+            for (k, e) in chunk.iter().enumerate() {
+                let v = base + k as u64 + 1;
+                let (t, _) = time(|| layout.append(v, &[(1, v, e)], tail));
+                times.push(t);
+            }
         }
         for (k, e) in chunk.iter().enumerate() {
             let (t, _) =
@@ -702,20 +794,31 @@ fn p2(cfg: &Cfg, g: &Gen, rep: &mut Report) {
             "p90: lode {:.0} µs, raw {:.0} µs, SQLite {:.0} µs; bytes written per commit: \
              lode {:.0}, raw {:.0}; raw LMDB writing lode's records (format 4: event and log \
              entry, the tail's indexes every {}th commit; no lode code): p50 {:.0} µs = \
-             {:.2}× raw, lode/that {:.2}",
+             {:.2}× raw, lode/that {:.2}; the same with the tail's log entries in LMDB's main \
+             page instead: {:.2}× raw; with the event inside its log entry: {:.2}× raw",
             us(&ll, 0.9),
             us(&lr, 0.9),
             us(&ls, 0.9),
             wl as f64 / ll.len() as f64,
             wr as f64 / lr.len() as f64,
-            raw_layout.index_lag + 1,
-            us(&lx, 0.5),
-            us(&lx, 0.5) / us(&lr, 0.5),
-            us(&ll, 0.5) / us(&lx, 0.5),
+            layouts[0].index_lag + 1,
+            us(&lx[0], 0.5),
+            us(&lx[0], 0.5) / us(&lr, 0.5),
+            us(&ll, 0.5) / us(&lx[0], 0.5),
+            us(&lx[1], 0.5) / us(&lr, 0.5),
+            us(&lx[2], 0.5) / us(&lr, 0.5),
         ),
     });
     rep.extra
         .insert("fsync_commit_p50_us".into(), json!(us(&lr, 0.5)));
+    rep.extra.insert(
+        "p2_raw_layouts_p50_over_raw".into(),
+        json!({
+            "format4": us(&lx[0], 0.5) / us(&lr, 0.5),
+            "tail_in_main_page": us(&lx[1], 0.5) / us(&lr, 0.5),
+            "event_in_log": us(&lx[2], 0.5) / us(&lr, 0.5),
+        }),
+    );
     rep.extra.insert(
         "p2_bytes_written_per_commit".into(),
         json!({"lode": wl as f64 / ll.len() as f64, "raw_lmdb": wr as f64 / lr.len() as f64}),
@@ -746,12 +849,13 @@ fn p3_threads(cfg: &Cfg, g: &Gen, rep: &mut Report, id: &'static str, threads: u
     ));
 
     // lode: one provider, one store (session) per thread; group commit.
-    let lode_t = {
+    let (lode_t, lode_commits) = {
         let d = fresh_dir(cfg, "p3-lode");
         let p = lode_provider(d.path(), Durability::Full);
         let stores: Vec<_> = (0..threads)
             .map(|t| p.open_store(AGGREGATE, &account(100 + t as u64)).unwrap())
             .collect();
+        let txn_before = last_txn_id(d.path());
         let barrier = Barrier::new(threads + 1);
         let t = std::thread::scope(|sc| {
             for (s, evs) in stores.iter().zip(&evs) {
@@ -767,10 +871,11 @@ fn p3_threads(cfg: &Cfg, g: &Gen, rep: &mut Report, id: &'static str, threads: u
             Instant::now()
         });
         let elapsed = secs(t.elapsed());
+        let commits = last_txn_id(d.path()) - txn_before;
         for s in &stores {
             assert_eq!(s.version().unwrap(), per);
         }
-        elapsed
+        (elapsed, commits)
     };
     let raw_t = raw_mutex_appends(cfg, &evs);
     // SQLite: one connection per thread, autocommit inserts, busy timeout.
@@ -806,6 +911,30 @@ fn p3_threads(cfg: &Cfg, g: &Gen, rep: &mut Report, id: &'static str, threads: u
     } else {
         ("(scaling; target at 16)".to_string(), None)
     };
+    let mut note = format!(
+        "wall: lode {:.2} s, raw {:.2} s, SQLite {:.2} s; lode's group commits: {:.1} events \
+         per commit, {:.0} µs per commit",
+        lode_t,
+        raw_t,
+        sqlite_t,
+        total / lode_commits.max(1) as f64,
+        lode_t * 1e6 / lode_commits.max(1) as f64
+    );
+    if threads == 16 {
+        let shapes = raw_group_commits(cfg, &evs);
+        note.push_str(&format!(
+            "; raw LMDB committing groups of {threads} events in {threads} streams, p50 per \
+             commit: format 4's records {:.0} µs, tail in the main page {:.2}× that, event in \
+             its log entry {:.2}× that",
+            shapes[0],
+            shapes[1] / shapes[0],
+            shapes[2] / shapes[0]
+        ));
+        rep.extra.insert(
+            "p3_raw_group_commit_p50_us".into(),
+            json!({"format4": shapes[0], "tail_in_main_page": shapes[1], "event_in_log": shapes[2]}),
+        );
+    }
     rep.rows.push(Row {
         id,
         what: format!("{threads} threads × {per} single-event appends (events/s)"),
@@ -815,11 +944,56 @@ fn p3_threads(cfg: &Cfg, g: &Gen, rep: &mut Report, id: &'static str, threads: u
         ratios: vec![("vs raw".into(), l / r), ("vs SQLite".into(), l / s)],
         target,
         met,
-        note: format!(
-            "wall: lode {:.2} s, raw {:.2} s, SQLite {:.2} s",
-            lode_t, raw_t, sqlite_t
-        ),
+        note,
     });
+}
+
+/// The id of the last committed write transaction of the LMDB environment in `dir`: the larger
+/// of the two meta pages' `mm_txnid` (page header 16 bytes, then the meta fields up to the id:
+/// 128 bytes; pages of 4,096 bytes). Each lode commit is one write transaction, so the
+/// difference over a run counts its commits.
+fn last_txn_id(dir: &Path) -> u64 {
+    let bytes = std::fs::read(dir.join("data.mdb")).expect("read data.mdb");
+    let at = |offset: usize| u64::from_le_bytes(bytes[offset..offset + 8].try_into().unwrap());
+    at(16 + 128).max(at(4096 + 16 + 128))
+}
+
+/// Diagnostic for P3: what one group commit of one event in each of `evs.len()` streams costs
+/// the disk in each [`Shape`], as raw LMDB puts with no lode code (p50 µs per commit, in the
+/// order format 4, tail in the main page, event in its log entry). The shapes take turns, so
+/// each sees the same disk.
+fn raw_group_commits(cfg: &Cfg, evs: &[Vec<Ev>]) -> [f64; 3] {
+    let shapes = [Shape::Format4, Shape::TailInMainPage, Shape::EventInLog];
+    let dirs: Vec<_> = [
+        "p3-raw-layout",
+        "p3-raw-tail-in-main",
+        "p3-raw-event-in-log",
+    ]
+    .iter()
+    .map(|name| fresh_dir(cfg, name))
+    .collect();
+    let layouts: Vec<RawLayout> = shapes
+        .iter()
+        .zip(&dirs)
+        .map(|(&shape, d)| RawLayout::open(d.path(), shape))
+        .collect();
+    let mut tails: Vec<Vec<TailItem>> = vec![Vec::new(); shapes.len()];
+    let mut times: Vec<Vec<f64>> = vec![Vec::new(); shapes.len()];
+    let commits = evs.iter().map(Vec::len).min().unwrap_or(0);
+    for c in 0..commits {
+        let group: Vec<(u64, u64, &Ev)> = evs
+            .iter()
+            .enumerate()
+            .map(|(s, list)| (s as u64 + 1, c as u64 + 1, &list[c]))
+            .collect();
+        let first = (c * group.len()) as u64 + 1;
+        for ((layout, tail), t) in layouts.iter().zip(&mut tails).zip(&mut times) {
+            let (took, _) = time(|| layout.append(first, &group, tail));
+            t.push(took);
+        }
+    }
+    let p50 = |t: &[f64]| percentile(t, 0.5) * 1e6;
+    [p50(&times[0]), p50(&times[1]), p50(&times[2])]
 }
 
 /// Raw LMDB: one event per durable transaction under a mutex, one thread per list of events.
