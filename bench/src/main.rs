@@ -1718,6 +1718,9 @@ fn big(cfg: &Cfg, g: &Gen, rep: &mut Report) {
     let (mut p9_lode, mut p9_raw) = (vec![], vec![]);
     let (mut p9_single_lode, mut p9_single_raw) = (vec![], vec![]);
     let singles = cfg.pick(50, 200);
+    // The disk's one-page durable write just before each point's measurements: a disk still
+    // busy with the build's writes slows both systems' commits at that point alike.
+    let mut p9_disk: Vec<(u64, f64)> = vec![];
     let mut build_secs = 0.0;
     for &point in &points {
         // Grow to `point` in NoSync mode with large batches (store building, not measured).
@@ -1751,6 +1754,7 @@ fn big(cfg: &Cfg, g: &Gen, rep: &mut Report) {
         // P9: durable batches of 1,000 at this size (after one warm-up batch), then durable
         // single-event appends.
         progress(&format!("P9: per-event append cost at {point} events"));
+        p9_disk.push((point, one_page_durable_write(&cfg.data_root)));
         let p = lode_provider(dl.path(), Durability::Full);
         let s = p.open_store(AGGREGATE, &acct).unwrap();
         let raw = Raw::open(dr.path(), false);
@@ -1936,10 +1940,16 @@ fn big(cfg: &Cfg, g: &Gen, rep: &mut Report) {
             target: "flat within 1.5×".into(),
             met: Some(lspread <= 1.5),
             note: format!(
-                "figure is the max; lode {} µs; raw {} µs; lode/raw {}",
+                "figure is the max; lode {} µs; raw {} µs; lode/raw {}; the disk's one-page \
+                 durable write just before each size: {} µs",
                 list(l),
                 list(r),
-                over_raw_list
+                over_raw_list,
+                p9_disk
+                    .iter()
+                    .map(|x| format!("{:.0}", us(x.1)))
+                    .collect::<Vec<_>>()
+                    .join(" / ")
             ),
         });
     }
@@ -2005,6 +2015,38 @@ fn machine(data_root: &Path) -> Value {
 /// store has churned), so where the scattered figure is far above the adjacent one, every
 /// extra page a commit touches costs about (scattered - single) / 14; that is what sets P2's
 /// and P3's ratios apart from host to host.
+/// The p50 of 30 one-page writes at scattered places of a small file, each `fdatasync`ed, in
+/// seconds: the disk's price of a durable commit's smallest write, right now.
+fn one_page_durable_write(dir: &Path) -> f64 {
+    use std::os::unix::fs::FileExt;
+    const PAGE: u64 = 4096;
+    const PAGES: u64 = 256;
+    let path = dir.join("one-page-probe.bin");
+    let f = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&path)
+        .expect("create the one-page probe file");
+    f.write_all_at(&vec![1u8; (PAGES * PAGE) as usize], 0)
+        .expect("fill the one-page probe file");
+    f.sync_all().expect("sync the one-page probe file");
+    let page = vec![2u8; PAGE as usize];
+    let t: Vec<f64> = (0..30u64)
+        .map(|i| {
+            time(|| {
+                f.write_all_at(&page, (i * 37 % PAGES) * PAGE).unwrap();
+                f.sync_data().expect("fdatasync the one-page probe file")
+            })
+            .0
+        })
+        .collect();
+    drop(f);
+    let _ = std::fs::remove_file(&path);
+    median(&t)
+}
+
 fn device_probe(data_root: &Path) -> Value {
     use std::os::unix::fs::FileExt;
     const PAGE: u64 = 4096;
