@@ -411,6 +411,23 @@ enum Shape {
 }
 
 impl RawLayout {
+    /// One store of each [`Shape`], in the order format 4, tail in the main page, event in its
+    /// log entry, each in a fresh directory named after `case` (kept while the dirs live).
+    fn each_shape(cfg: &Cfg, case: &str) -> (Vec<tempfile::TempDir>, Vec<RawLayout>) {
+        [
+            (Shape::Format4, "raw-layout"),
+            (Shape::TailInMainPage, "raw-tail-in-main"),
+            (Shape::EventInLog, "raw-event-in-log"),
+        ]
+        .into_iter()
+        .map(|(shape, name)| {
+            let dir = fresh_dir(cfg, &format!("{case}-{name}"));
+            let layout = RawLayout::open(dir.path(), shape);
+            (dir, layout)
+        })
+        .unzip()
+    }
+
     fn open(dir: &Path, shape: Shape) -> RawLayout {
         let env = raw_env(dir, lmdb::EnvironmentFlags::NO_TLS, 8);
         let names = ["events", "log", "message_ids", "type_groups", "corr_groups"];
@@ -726,20 +743,7 @@ fn p2(cfg: &Cfg, g: &Gen, rep: &mut Report) {
     let s = p.open_store(AGGREGATE, &acct).unwrap();
     let raw = Raw::open(dr.path(), false);
     // Raw LMDB writing each layout's records (format 4 and the two candidates), no lode code.
-    let shapes = [Shape::Format4, Shape::TailInMainPage, Shape::EventInLog];
-    let shape_dirs: Vec<_> = [
-        "p2-raw-layout",
-        "p2-raw-tail-in-main",
-        "p2-raw-event-in-log",
-    ]
-    .iter()
-    .map(|name| fresh_dir(cfg, name))
-    .collect();
-    let layouts: Vec<RawLayout> = shapes
-        .iter()
-        .zip(&shape_dirs)
-        .map(|(&shape, d)| RawLayout::open(d.path(), shape))
-        .collect();
+    let (_layout_dirs, layouts) = RawLayout::each_shape(cfg, "p2");
     let mut c = sqlite_open(&ds.path().join("events.db"), true);
     let (mut ll, mut lr, mut ls) = (vec![], vec![], vec![]);
     let mut lx: Vec<Vec<f64>> = vec![vec![]; layouts.len()];
@@ -963,22 +967,9 @@ fn last_txn_id(dir: &Path) -> u64 {
 /// order format 4, tail in the main page, event in its log entry). The shapes take turns, so
 /// each sees the same disk.
 fn raw_group_commits(cfg: &Cfg, evs: &[Vec<Ev>]) -> [f64; 3] {
-    let shapes = [Shape::Format4, Shape::TailInMainPage, Shape::EventInLog];
-    let dirs: Vec<_> = [
-        "p3-raw-layout",
-        "p3-raw-tail-in-main",
-        "p3-raw-event-in-log",
-    ]
-    .iter()
-    .map(|name| fresh_dir(cfg, name))
-    .collect();
-    let layouts: Vec<RawLayout> = shapes
-        .iter()
-        .zip(&dirs)
-        .map(|(&shape, d)| RawLayout::open(d.path(), shape))
-        .collect();
-    let mut tails: Vec<Vec<TailItem>> = vec![Vec::new(); shapes.len()];
-    let mut times: Vec<Vec<f64>> = vec![Vec::new(); shapes.len()];
+    let (_dirs, layouts) = RawLayout::each_shape(cfg, "p3");
+    let mut tails: Vec<Vec<TailItem>> = vec![Vec::new(); layouts.len()];
+    let mut times: Vec<Vec<f64>> = vec![Vec::new(); layouts.len()];
     let commits = evs.iter().map(Vec::len).min().unwrap_or(0);
     for c in 0..commits {
         let group: Vec<(u64, u64, &Ev)> = evs
