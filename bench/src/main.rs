@@ -2006,56 +2006,12 @@ fn machine(data_root: &Path) -> Value {
 /// store has churned), so where the scattered figure is far above the adjacent one, every
 /// extra page a commit touches costs about (scattered - single) / 14; that is what sets P2's
 /// and P3's ratios apart from host to host.
-/// The p50 of 30 one-page writes at scattered places of a small file, each `fdatasync`ed, in
-/// seconds: the disk's price of a durable commit's smallest write, right now.
-fn one_page_durable_write(dir: &Path) -> f64 {
-    use std::os::unix::fs::FileExt;
-    const PAGE: u64 = 4096;
-    const PAGES: u64 = 256;
-    let path = dir.join("one-page-probe.bin");
-    let f = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(&path)
-        .expect("create the one-page probe file");
-    f.write_all_at(&vec![1u8; (PAGES * PAGE) as usize], 0)
-        .expect("fill the one-page probe file");
-    f.sync_all().expect("sync the one-page probe file");
-    let page = vec![2u8; PAGE as usize];
-    let t: Vec<f64> = (0..30u64)
-        .map(|i| {
-            time(|| {
-                f.write_all_at(&page, (i * 37 % PAGES) * PAGE).unwrap();
-                f.sync_data().expect("fdatasync the one-page probe file")
-            })
-            .0
-        })
-        .collect();
-    drop(f);
-    let _ = std::fs::remove_file(&path);
-    median(&t)
-}
-
 fn device_probe(data_root: &Path) -> Value {
     use std::os::unix::fs::FileExt;
     const PAGE: u64 = 4096;
     const PAGES: u64 = 16_384; // a 64 MiB file
     let path = data_root.join("device-probe.bin");
-    let f = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(&path)
-        .expect("create the device probe file");
-    let mib = vec![1u8; 1 << 20];
-    for i in 0..PAGES * PAGE / mib.len() as u64 {
-        f.write_all_at(&mib, i * mib.len() as u64)
-            .expect("fill the probe file");
-    }
-    f.sync_all().expect("sync the probe file");
+    let f = probe_file(&path, PAGES * PAGE);
     let page = vec![2u8; PAGE as usize];
     let run = vec![3u8; 15 * PAGE as usize];
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
@@ -2088,6 +2044,51 @@ fn device_probe(data_root: &Path) -> Value {
     drop(f);
     let _ = std::fs::remove_file(&path);
     json!({"one_page_us": single, "scattered_15_pages_us": scattered, "adjacent_15_pages_us": adjacent})
+}
+
+/// A file of `bytes` bytes at `path`, written and synced: the disk's probes then overwrite
+/// pages that already exist, as LMDB's commits mostly do.
+fn probe_file(path: &Path, bytes: u64) -> std::fs::File {
+    use std::os::unix::fs::FileExt;
+    let f = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(path)
+        .expect("create a probe file");
+    let mib = vec![1u8; 1 << 20];
+    let mut at = 0;
+    while at < bytes {
+        let n = mib.len().min((bytes - at) as usize);
+        f.write_all_at(&mib[..n], at).expect("fill a probe file");
+        at += n as u64;
+    }
+    f.sync_all().expect("sync a probe file");
+    f
+}
+
+/// The p50 of 30 one-page writes at scattered places of a small file, each `fdatasync`ed, in
+/// seconds: the disk's price of a durable commit's smallest write, right now.
+fn one_page_durable_write(dir: &Path) -> f64 {
+    use std::os::unix::fs::FileExt;
+    const PAGE: u64 = 4096;
+    const PAGES: u64 = 256;
+    let path = dir.join("one-page-probe.bin");
+    let f = probe_file(&path, PAGES * PAGE);
+    let page = vec![2u8; PAGE as usize];
+    let t: Vec<f64> = (0..30u64)
+        .map(|i| {
+            time(|| {
+                f.write_all_at(&page, (i * 37 % PAGES) * PAGE).unwrap();
+                f.sync_data().expect("fdatasync the one-page probe file")
+            })
+            .0
+        })
+        .collect();
+    drop(f);
+    let _ = std::fs::remove_file(&path);
+    median(&t)
 }
 
 fn peak_rss_kib() -> u64 {
