@@ -1699,7 +1699,8 @@ fn backup_and_verify(cfg: &Cfg, g: &Gen, rep: &mut Report) {
 fn big(cfg: &Cfg, g: &Gen, rep: &mut Report) {
     let points: Vec<u64> = cfg.pick(vec![1_000, 20_000, 50_000], vec![1_000, 100_000, 1_000_000]);
     let build_batch = cfg.pick(5_000u64, 10_000);
-    let probe_batches = 5;
+    // Medians of 15 batches per size: with 5, one slow moment of the disk moved a size's figure.
+    let probe_batches = 15;
     let probe = 1_000u64;
     let acct = account(9);
     let dl = fresh_dir(cfg, "p8-lode");
@@ -1709,8 +1710,8 @@ fn big(cfg: &Cfg, g: &Gen, rep: &mut Report) {
     let (mut p9_lode, mut p9_raw) = (vec![], vec![]);
     let (mut p9_single_lode, mut p9_single_raw) = (vec![], vec![]);
     let singles = cfg.pick(50, 200);
-    // The disk's one-page durable write just before each point's measurements: a disk still
-    // busy with the build's writes slows both systems' commits at that point alike.
+    // The disk's one-page durable write just before each size's measurements, so that a run
+    // shows whether the disk itself was slower at one size than at another.
     let mut p9_disk: Vec<(u64, f64)> = vec![];
     let mut build_secs = 0.0;
     for &point in &points {
