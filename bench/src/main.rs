@@ -374,13 +374,14 @@ impl Raw {
     }
 }
 
-/// Diagnostic baseline for P2: raw LMDB writing, per event, the records lode's format 4 writes
-/// for a single-event append to a known stream (docs/storage-layout.md): the event record and
-/// its log entry (with the index fields and a CRC's room, as long as lode's), each in its own
-/// table, and, every `index_lag + 1` commits (lode's default lag), what indexing the tail
+/// Diagnostic baseline for P2 and P3: raw LMDB writing, per event, the records a layout writes
+/// for an append to a known stream. In format 4's [`Shape`] (docs/storage-layout.md): the event
+/// record and its log entry (with the index fields and a CRC's room, as long as lode's), each in
+/// its own table, and, once the tail is longer than lode's default lag, what indexing the tail
 /// writes (the tail's message ids, one type group, the correlation groups of its events not
-/// correlated with themselves, and `indexed_through`). No checks, no parsing, no reads: what an append costs the disk with
-/// lode's layout and none of lode's code, so that P2's ratio can be split into layout and code.
+/// correlated with themselves). No checks, no parsing, no reads: what an append costs the disk
+/// with a layout and none of lode's code, so that P2's ratio can be split into layout and code,
+/// and the candidate layouts measured beside format 4.
 struct RawLayout {
     env: lmdb::Environment,
     dbs: [lmdb::Database; 5],
@@ -391,14 +392,14 @@ struct RawLayout {
     index_lag: u64,
 }
 
-/// What a P2 commit writes, as raw LMDB puts with no lode code: format 4, and two candidate
-/// layouts that take the second B-tree off the single append (docs/storage-layout.md,
-/// "A next format"), measured so each run says what a layout change would buy on its disk.
 /// A not yet indexed event of a [`RawLayout`]: position, stream, version, message id,
 /// correlation id.
 type TailItem = (u64, u64, u64, String, String);
 
-#[derive(Clone, Copy, PartialEq)]
+/// What a [`RawLayout`] commit writes: format 4, or one of two candidate layouts that take the
+/// second B-tree off the single append (docs/storage-layout.md, "A next format"), measured so
+/// each run says what a layout change would buy on its disk.
+#[derive(Clone, Copy)]
 enum Shape {
     /// Format 4: the event in `events`, its entry in `log`, the tail's indexes every 33rd commit.
     Format4,
@@ -456,19 +457,11 @@ impl RawLayout {
         let [events_db, log, message_ids, type_groups, corr_groups] = self.dbs;
         let mut txn = self.env.begin_rw_txn().expect("raw txn");
         let index_now = (tail.len() + events.len()) as u64 > self.index_lag;
-        let mut tail_bytes = 0;
         for (k, &(stream, version, e)) in events.iter().enumerate() {
             let position = first + k as u64;
             let mut record = vec![0u8; 21];
             record.extend_from_slice(&e.json);
-            // A correlation id equal to the message id is one flag byte (format 4).
-            let correlation = if e.correlation == e.id {
-                0
-            } else {
-                2 + e.correlation.len()
-            };
-            let entry = vec![0u8; 33 + 2 + e.id.len() + 1 + correlation + 4];
-            tail_bytes = tail_bytes.max(2 + entry.len());
+            let entry = vec![0u8; log_entry_len(&e.id, &e.correlation)];
             tail.push((
                 position,
                 stream,
@@ -491,28 +484,34 @@ impl RawLayout {
                 }
             }
         }
-        if self.shape == Shape::TailInMainPage {
-            if index_now {
+        match self.shape {
+            Shape::Format4 => {}
+            Shape::TailInMainPage if index_now => {
                 // Indexed: each tail entry goes to `log` without its index fields.
                 for (position, ..) in tail.iter() {
                     put(&mut txn, log, &position.to_be_bytes(), &[0u8; 29]);
                 }
                 put(&mut txn, self.main, b"lode-tail", &[0u8; 12]);
-            } else {
-                // The tail's entries, rewritten whole by each commit.
-                let all = vec![0u8; 12 + tail.len() * tail_bytes];
-                put(&mut txn, self.main, b"lode-tail", &all);
             }
-        }
-        if index_now && self.shape == Shape::EventInLog {
-            for (position, stream, version, ..) in tail.iter() {
-                put(
-                    &mut txn,
-                    events_db,
-                    &Raw::key(*stream, *version),
-                    &position.to_be_bytes(),
-                );
+            Shape::TailInMainPage => {
+                // The tail's entries, each with a u16 length, rewritten whole by each commit.
+                let bytes: usize = tail
+                    .iter()
+                    .map(|(_, _, _, id, corr)| 2 + log_entry_len(id, corr))
+                    .sum();
+                put(&mut txn, self.main, b"lode-tail", &vec![0u8; 12 + bytes]);
             }
+            Shape::EventInLog if index_now => {
+                for (position, stream, version, ..) in tail.iter() {
+                    put(
+                        &mut txn,
+                        events_db,
+                        &Raw::key(*stream, *version),
+                        &position.to_be_bytes(),
+                    );
+                }
+            }
+            Shape::EventInLog => {}
         }
         if index_now {
             for (v, stream, _, id, corr) in tail.iter() {
@@ -542,6 +541,17 @@ impl RawLayout {
         }
         txn.commit().expect("raw commit");
     }
+}
+
+/// The length of format 4's log entry with its index fields for an event of message id `id`
+/// and correlation id `correlation` (one flag byte when the two are equal), CRC included.
+fn log_entry_len(id: &str, correlation: &str) -> usize {
+    let correlation = if correlation == id {
+        0
+    } else {
+        2 + correlation.len()
+    };
+    33 + 2 + id.len() + 1 + correlation + 4
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -797,7 +807,7 @@ fn p2(cfg: &Cfg, g: &Gen, rep: &mut Report) {
         note: format!(
             "p90: lode {:.0} µs, raw {:.0} µs, SQLite {:.0} µs; bytes written per commit: \
              lode {:.0}, raw {:.0}; raw LMDB writing lode's records (format 4: event and log \
-             entry, the tail's indexes every {}th commit; no lode code): p50 {:.0} µs = \
+             entry, the tail's indexes once every {} commits; no lode code): p50 {:.0} µs = \
              {:.2}× raw, lode/that {:.2}; the same with the tail's log entries in LMDB's main \
              page instead: {:.2}× raw; with the event inside its log entry: {:.2}× raw",
             us(&ll, 0.9),
@@ -957,7 +967,11 @@ fn p3_threads(cfg: &Cfg, g: &Gen, rep: &mut Report, id: &'static str, threads: u
 /// 128 bytes; pages of 4,096 bytes). Each lode commit is one write transaction, so the
 /// difference over a run counts its commits.
 fn last_txn_id(dir: &Path) -> u64 {
-    let bytes = std::fs::read(dir.join("data.mdb")).expect("read data.mdb");
+    use std::io::Read;
+    let mut bytes = vec![0u8; 2 * 4096];
+    std::fs::File::open(dir.join("data.mdb"))
+        .and_then(|mut f| f.read_exact(&mut bytes))
+        .expect("read data.mdb's meta pages");
     let at = |offset: usize| u64::from_le_bytes(bytes[offset..offset + 8].try_into().unwrap());
     at(16 + 128).max(at(4096 + 16 + 128))
 }
