@@ -1,5 +1,5 @@
 //! Key and value encodings of every table: the byte-level layout of `docs/storage-layout.md`
-//! (on-disk format 4).
+//! (on-disk format 5).
 //!
 //! Integers in keys are big-endian so that LMDB's byte order is numeric order. Strings in keys
 //! are length-prefixed (u16 big-endian) so that no string is a prefix of another's encoding and
@@ -157,6 +157,63 @@ pub(crate) fn event_position(v: &[u8]) -> Option<u64> {
     (v.len() >= EVENT_HEADER && v[0] == RECORD_FORMAT)
         .then(|| u64_be(&v[5..]))
         .flatten()
+}
+
+/// `log` value (format 5): the log entry ([`LogEntry`]), then the event's record, so that an
+/// append writes one B-tree (`log`) instead of two:
+///
+/// ```text
+/// u16 BE n ‖ log entry (n bytes, with its own CRC) ‖ event record (write_event's bytes)
+/// ```
+///
+/// The entry keeps format 4's bytes and the record its own format byte, CRC, position and
+/// time, so each is checked as before, and each against the other.
+pub(crate) const LOG_VALUE_PREFIX: usize = 2;
+
+/// The size of a `log` value holding an entry of `entry_len` bytes and `json_len` bytes of JSON.
+pub(crate) fn log_value_len(entry_len: usize, json_len: usize) -> usize {
+    LOG_VALUE_PREFIX + entry_len + EVENT_HEADER + json_len
+}
+
+/// Writes a `log` value into `out` (exactly [`log_value_len`] bytes): `entry` (an encoded
+/// [`LogEntry`]), then the event record.
+pub(crate) fn write_log_value(
+    out: &mut [u8],
+    entry: &[u8],
+    position: u64,
+    recorded_at: Micros,
+    json: &[&[u8]],
+) {
+    let n = entry.len();
+    out[..LOG_VALUE_PREFIX].copy_from_slice(&(n as u16).to_be_bytes());
+    out[LOG_VALUE_PREFIX..LOG_VALUE_PREFIX + n].copy_from_slice(entry);
+    write_event(&mut out[LOG_VALUE_PREFIX + n..], position, recorded_at, json);
+}
+
+/// A `log` value assembled from an entry and an event record already encoded (the upgrade).
+pub(crate) fn log_value_of(entry: &[u8], record: &[u8]) -> Vec<u8> {
+    let mut v = Vec::with_capacity(LOG_VALUE_PREFIX + entry.len() + record.len());
+    v.extend_from_slice(&(entry.len() as u16).to_be_bytes());
+    v.extend_from_slice(entry);
+    v.extend_from_slice(record);
+    v
+}
+
+/// `(entry, event record)` of a `log` value; `None` when its length prefix does not fit it.
+/// Neither part is checked here: the entry by its CRC or against the record, the record by
+/// its own CRC ([`read_event`]).
+pub(crate) fn split_log_value(v: &[u8]) -> Option<(&[u8], &[u8])> {
+    let n = u16::from_be_bytes(v.get(..LOG_VALUE_PREFIX)?.try_into().ok()?) as usize;
+    let entry = v.get(LOG_VALUE_PREFIX..LOG_VALUE_PREFIX + n)?;
+    Some((entry, &v[LOG_VALUE_PREFIX + n..]))
+}
+
+/// `events` value (format 5): the event's log position, `u64 BE` (8 bytes). The table is an
+/// index `(stream, version) → position` of the events at positions `1..=indexed_through`,
+/// written with the other indexes when the tail is indexed; it is checked against the log
+/// entry it names, which must name the same stream and version.
+pub(crate) fn decode_event_index(v: &[u8]) -> Option<u64> {
+    (v.len() == 8).then(|| u64_be(v)).flatten()
 }
 
 /// The JSON of a snapshot record, checked.
