@@ -915,6 +915,12 @@ pub(crate) trait Reads {
     where
         F: FnMut(&[u8], &[u8]) -> Result<bool>;
 
+    /// Calls `f` on each entry from the table's last key down, in reverse key order, while `f`
+    /// returns `Ok(true)` (the unindexed tail's newest entries, read for a stream's version).
+    fn scan_back<F>(&self, table: Table, f: F) -> Result<()>
+    where
+        F: FnMut(&[u8], &[u8]) -> Result<bool>;
+
     /// Looks up `count` keys with one cursor: `key(i, buf)` writes key `i` into `buf`, then
     /// `f(i, value)` gets what the table holds under it. LMDB finds a key that lies on the
     /// page of the one before without walking down from the root (`mdb_cursor_set`), and a
@@ -944,6 +950,16 @@ impl<'t> PointReads<'t> {
     pub(crate) fn get(&self, key: &[u8]) -> Result<Option<&'t [u8]>> {
         // MDB_SET_KEY, not MDB_SET: the binding reports a found entry only with its key.
         Ok(cursor_op(&self.cursor, Some(key), lmdb_sys::MDB_SET_KEY)?.map(|(_, v)| v))
+    }
+
+    /// [`PointReads::get`] of a key expected right after the one read before (the log
+    /// positions of a stream's events, consecutive within a batch): one step to the next entry,
+    /// and a seek only when that is not `key`.
+    pub(crate) fn get_after(&self, key: &[u8]) -> Result<Option<&'t [u8]>> {
+        match cursor_op(&self.cursor, None, lmdb_sys::MDB_NEXT) {
+            Ok(Some((k, v))) if k == key => Ok(Some(v)),
+            _ => self.get(key),
+        }
     }
 }
 
@@ -1029,6 +1045,23 @@ where
             break;
         }
         entry = cursor_op(&cursor, None, lmdb_sys::MDB_NEXT)?;
+    }
+    Ok(())
+}
+
+fn scan_back_in<T: Transaction, F>(txn: &T, d: lmdb::Database, mut f: F) -> Result<()>
+where
+    F: FnMut(&[u8], &[u8]) -> Result<bool>,
+{
+    let cursor = txn
+        .open_ro_cursor(d)
+        .map_err(|e| storage_error("opening a cursor", e))?;
+    let mut entry = cursor_op(&cursor, None, lmdb_sys::MDB_LAST)?;
+    while let Some((k, v)) = entry {
+        if !f(k, v)? {
+            break;
+        }
+        entry = cursor_op(&cursor, None, lmdb_sys::MDB_PREV)?;
     }
     Ok(())
 }
@@ -1156,6 +1189,12 @@ macro_rules! impl_reads {
             {
                 scan_in(&self.txn, db(self.tables, table), from, f)
             }
+            fn scan_back<F>(&self, table: Table, f: F) -> Result<()>
+            where
+                F: FnMut(&[u8], &[u8]) -> Result<bool>,
+            {
+                scan_back_in(&self.txn, db(self.tables, table), f)
+            }
             fn get_each<K, F>(&self, table: Table, count: usize, key: K, f: F) -> Result<()>
             where
                 K: FnMut(usize, &mut Vec<u8>),
@@ -1236,21 +1275,10 @@ impl WriteTxn<'_> {
         self.put_flagged(table, key, value, lmdb::WriteFlags::NO_OVERWRITE)
     }
 
-    /// [`WriteTxn::put_with`] for a key that must not exist yet, as [`WriteTxn::put_new`].
-    pub(crate) fn put_with_new(
-        &mut self,
-        table: Table,
-        key: &[u8],
-        len: usize,
-        fill: impl FnOnce(&mut [u8]),
-    ) -> Result<()> {
-        self.reserve_flagged(table, key, len, lmdb::WriteFlags::NO_OVERWRITE, fill)
-    }
-
     /// Inserts `key`, which the caller guarantees is larger than every key already in `table`,
     /// with LMDB's `MDB_APPEND`: LMDB goes straight to the last leaf instead of searching the
     /// B-tree, and when that leaf is full it starts a new page instead of splitting the leaf in
-    /// half, so right-edge tables (`log`, `by_time`, the newest stream's `events`) fill their
+    /// half, so right-edge tables (`log`, the newest stream's `events` index entries) fill their
     /// pages and an append dirties fewer of them.
     ///
     /// Why it is safe: LMDB compares `key` with the table's last key itself. A key that is not

@@ -3,18 +3,22 @@
 //!
 //! Verification (R-BAD-3, R-BAD-4): events and snapshots carry a CRC-32; every other record is
 //! cross-checked against what it names before it is handed up:
-//! - a `streams` record against its name record (the stream's version is its last `events` key);
-//! - a `log` entry against the event it names (which carries that position and time); its
-//!   index fields, read only in the unindexed tail and by verify, by the entry's CRC;
+//! - a `streams` record against its name record (the stream's version is its last `events` key
+//!   or, when later, its newest entry in the unindexed tail);
+//! - a `log` entry against the event record it holds (which carries that position and time);
+//!   its index fields, read only in the unindexed tail and by verify, by the entry's CRC;
+//! - an `events` entry (a position) against the log entry there, which must name its stream
+//!   and version;
 //! - `meta/indexed_through` by its CRC and against the log and the groups;
 //! - a stream number found through the log against the stream's own record;
 //! - the log position a time query starts from against the entry before it;
 //! - a `message_ids` entry against the stream's range.
 //!
-//! The indexes (`message_ids`, `type_groups`, `corr_groups`) cover the log up to
+//! The indexes (`events`, `message_ids`, `type_groups`, `corr_groups`) cover the log up to
 //! `meta/indexed_through`; the positions after it are the unindexed tail (at most
 //! `index_lag` of them after any commit). Every read that uses an index also reads the tail
-//! from the log, whose entries carry what the indexes are made of, so every answer is exact;
+//! from the log, whose entries carry what the indexes are made of (and, in format 5, the events
+//! themselves: a stream's newest events may be in the tail alone), so every answer is exact;
 //! an append whose events make the tail longer than `index_lag` indexes the whole tail in its
 //! own transaction.
 //!
@@ -46,10 +50,10 @@ fn damaged(key: String, reason: impl Into<String>) -> Error {
 // -- streams ------------------------------------------------------------------------------------
 
 /// The stream's head, cross-checked (R-BAD-4): the `streams` record (CRC-checked) must name a
-/// stream number whose name record is this stream. The version is the stream's last `events`
-/// key, so no record can disagree with the events (format 2 kept it in the stream record and
-/// checked the two against each other); a version missing inside the stream is reported by the
-/// read that reaches it.
+/// stream number whose name record is this stream. The version is the stream's last stored
+/// event ([`stream_version`]), so no record can disagree with the events (format 2 kept it in
+/// the stream record and checked the two against each other); a version missing inside the
+/// stream is reported by the read that reaches it.
 fn stream_head(tx: &impl Reads, stream: &StreamId) -> Result<Option<StreamHead>> {
     let Some(v) = tx.get(Table::Streams, stream.encoded())? else {
         return Ok(None);
@@ -64,13 +68,63 @@ fn stream_head(tx: &impl Reads, stream: &StreamId) -> Result<Option<StreamHead>>
     }
     Ok(Some(StreamHead {
         slot: info.num,
-        version: last_version(tx, info.num)?,
+        version: stream_version(tx, info.num)?,
     }))
 }
 
-/// The last version stored of stream `num` (0 when none): one seek below the first key past
-/// the stream's (`num ‖ ff…ff ‖ 00` is larger than every 16-byte key of `num`).
-fn last_version(tx: &impl Reads, num: u64) -> Result<u64> {
+/// The last version stored of stream `num` (0 when none): its newest entry in the unindexed
+/// tail, found by walking the log back from its end to `indexed_through` (at most `index_lag`
+/// entries, reading each one's stream number), or else its last `events` key. The entry found
+/// is decoded, so its CRC is checked, and it must lie past the stream's indexed events
+/// (R-BAD-4).
+fn stream_version(tx: &impl Reads, num: u64) -> Result<u64> {
+    let indexed = indexed_through(tx)?;
+    let mut newest: Option<(u64, u64)> = None;
+    let mut first = true;
+    tx.scan_back(Table::Log, |k, v| {
+        let position = log_key(k)?;
+        if std::mem::take(&mut first) && position < indexed {
+            return Err(indexed_past_the_log(indexed, position));
+        }
+        if position <= indexed {
+            return Ok(false);
+        }
+        let (entry, _) = log_parts(position, v)?;
+        match LogEntry::locate(entry) {
+            Some((s, _, _)) if s != num => Ok(true),
+            Some(_) => {
+                newest = Some((position, tail_entry(position, v)?.version));
+                Ok(false)
+            }
+            None => Err(Error::damaged_log(position, "the log entry is damaged")),
+        }
+    })?;
+    let in_index = last_indexed_version(tx, num)?;
+    match newest {
+        None => Ok(in_index),
+        Some((_, version)) if version > in_index => Ok(version),
+        Some((position, version)) => Err(Error::damaged_log(
+            position,
+            format!(
+                "the log entry names version {version} of stream number {num}, whose indexed \
+                 events already reach version {in_index}"
+            ),
+        )),
+    }
+}
+
+/// The error of an `indexed_through` past the log's last position `head`: a reader would skip
+/// the events that are there.
+fn indexed_past_the_log(indexed: u64, head: u64) -> Error {
+    damaged(
+        "meta 'indexed_through'".into(),
+        format!("it says the indexes cover position {indexed}, past the log's end ({head})"),
+    )
+}
+
+/// The last version of stream `num` in the `events` index (0 when none): one seek below the
+/// first key past the stream's (`num ‖ ff…ff ‖ 00` is larger than every 16-byte key of `num`).
+fn last_indexed_version(tx: &impl Reads, num: u64) -> Result<u64> {
     let mut past = [0xffu8; 17];
     past[..8].copy_from_slice(&num.to_be_bytes());
     past[16] = 0;
@@ -120,10 +174,21 @@ fn log_key(k: &[u8]) -> Result<u64> {
         .ok_or_else(|| Error::damaged_log(0, "a log key is not a position"))
 }
 
-/// The log entry at `position` of the unindexed tail, decoded and CRC-checked: it must carry
-/// its index fields (an entry without them was indexed as it was written, so it cannot lie past
-/// `indexed_through`).
+/// The log value at `position` split into its entry and its event record (format 5).
+fn log_parts(position: u64, v: &[u8]) -> Result<(&[u8], &[u8])> {
+    layout::split_log_value(v).ok_or_else(|| {
+        Error::damaged_log(
+            position,
+            "the log value is damaged (its entry's length does not fit it)",
+        )
+    })
+}
+
+/// The log entry of the value at `position` of the unindexed tail, decoded and CRC-checked: it
+/// must carry its index fields (an entry without them was indexed as it was written, so it
+/// cannot lie past `indexed_through`).
 fn tail_entry(position: u64, v: &[u8]) -> Result<LogEntry<'_>> {
+    let (v, _) = log_parts(position, v)?;
     LogEntry::decode(v).ok_or_else(|| {
         Error::damaged_log(
             position,
@@ -138,13 +203,14 @@ fn tail_entry(position: u64, v: &[u8]) -> Result<LogEntry<'_>> {
 
 /// Calls `visit` on each log entry of the unindexed tail (past `indexed`, the caller's reading
 /// of [`indexed_through`]) from position `from` on, decoded and CRC-checked, in position order,
-/// while it returns true; counts each entry read in `visited`.
+/// with the event record its value holds (not checked here), while it returns true; counts each
+/// entry read in `visited`.
 fn walk_tail(
     tx: &impl Reads,
     indexed: u64,
     from: u64,
     visited: &mut usize,
-    mut visit: impl FnMut(u64, &LogEntry<'_>) -> Result<bool>,
+    mut visit: impl FnMut(u64, &LogEntry<'_>, &[u8]) -> Result<bool>,
 ) -> Result<()> {
     let start = from.max(indexed.saturating_add(1));
     let mut any = false;
@@ -152,36 +218,115 @@ fn walk_tail(
         *visited += 1;
         any = true;
         let position = log_key(k)?;
-        visit(position, &tail_entry(position, v)?)
+        let (_, record) = log_parts(position, v)?;
+        visit(position, &tail_entry(position, v)?, record)
     })?;
     if !any && indexed > 0 {
         // An empty tail: the indexes must not claim positions the log does not hold (a reader
         // would then skip the events that are there).
         let head = last_position(tx)?;
         if indexed > head {
-            return Err(damaged(
-                "meta 'indexed_through'".into(),
-                format!(
-                    "it says the indexes cover position {indexed}, past the log's end ({head})"
-                ),
-            ));
+            return Err(indexed_past_the_log(indexed, head));
         }
     }
     Ok(())
 }
 
+/// Version `version` of the stream: through the `events` index when it covers it, else from
+/// the stream's entries in the unindexed tail. `None` when neither holds it.
 fn event<'t>(
     tx: &'t impl Reads,
     stream: &StreamId,
     head: StreamHead,
     version: u64,
 ) -> Result<Option<StoredEvent<'t>>> {
-    match tx.get(Table::Events, &layout::version_key(head.slot, version))? {
-        None => Ok(None),
-        Some(bytes) => layout::read_event(bytes)
-            .map(Some)
-            .map_err(|r| Error::corrupt(&stream.store_id(), version, r)),
+    let num = head.slot;
+    let position = match tx.get(Table::Events, &layout::version_key(num, version))? {
+        Some(v) => Some(index_position(stream, version, v)?),
+        None => tail_position(tx, num, version)?,
+    };
+    let Some(position) = position else {
+        return Ok(None);
+    };
+    let v = tx
+        .get(Table::Log, &position.to_be_bytes())?
+        .ok_or_else(|| no_log_entry(stream, version, position))?;
+    stored_event(stream, num, version, position, v).map(Some)
+}
+
+/// The position of version `version` of stream number `num` in the unindexed tail, if there.
+fn tail_position(tx: &impl Reads, num: u64, version: u64) -> Result<Option<u64>> {
+    let mut found = None;
+    let mut visited = 0;
+    walk_tail(
+        tx,
+        indexed_through(tx)?,
+        0,
+        &mut visited,
+        |position, e, _| {
+            if e.stream == num && e.version == version {
+                found = Some(position);
+                return Ok(false);
+            }
+            Ok(true)
+        },
+    )?;
+    Ok(found)
+}
+
+/// The position an `events` entry of version `version` holds, checked to be one (8 bytes).
+fn index_position(stream: &StreamId, version: u64, v: &[u8]) -> Result<u64> {
+    layout::decode_event_index(v)
+        .ok_or_else(|| Error::corrupt(&stream.store_id(), version, "its index entry is damaged"))
+}
+
+fn no_log_entry(stream: &StreamId, version: u64, position: u64) -> Error {
+    Error::corrupt(
+        &stream.store_id(),
+        version,
+        format!("its index entry names log position {position}, which holds no entry"),
+    )
+}
+
+/// R-BAD-4: the event record in the log value `v` at `position`, which the caller reached as
+/// version `version` of stream number `num`: the entry must name that stream and version, and
+/// the record (CRC-checked) must carry that position and the entry's time.
+fn stored_event<'v>(
+    stream: &StreamId,
+    num: u64,
+    version: u64,
+    position: u64,
+    v: &'v [u8],
+) -> Result<StoredEvent<'v>> {
+    let (entry, record) = log_parts(position, v)?;
+    let (s, named, recorded_at) = LogEntry::locate(entry)
+        .ok_or_else(|| Error::damaged_log(position, "the log entry is damaged"))?;
+    if (s, named) != (num, version) {
+        return Err(Error::corrupt(
+            &stream.store_id(),
+            version,
+            format!(
+                "it is indexed at log position {position}, whose entry names version {named} \
+                 of stream number {s}"
+            ),
+        ));
     }
+    let stored =
+        layout::read_event(record).map_err(|r| Error::corrupt(&stream.store_id(), version, r))?;
+    if stored.position != position || stored.recorded_at != recorded_at {
+        return Err(Error::corrupt(
+            &stream.store_id(),
+            version,
+            format!(
+                "the event record at log position {position} says position {} and time {}, \
+                 its entry {}",
+                stored.position,
+                format_micros(stored.recorded_at),
+                format_micros(recorded_at)
+            ),
+        ));
+    }
+    Ok(stored)
 }
 
 fn message_version(
@@ -223,37 +368,43 @@ fn message_versions(
     // Every entry is decoded, so its CRC is checked (R-BAD-4: a damaged id or stream number
     // in the tail would otherwise let a duplicate through).
     let mut visited = 0;
-    walk_tail(tx, indexed_through(tx)?, 0, &mut visited, |position, e| {
-        if e.stream != head.slot {
-            return Ok(true);
-        }
-        let at = if ids.len() > 16 {
-            by_id
-                .get_or_insert_with(|| {
-                    ids.iter()
-                        .enumerate()
-                        .map(|(i, id)| (id.as_bytes(), i))
-                        .collect()
-                })
-                .get(e.message_id)
-                .copied()
-        } else {
-            ids.iter().position(|id| id.as_bytes() == e.message_id)
-        };
-        if let Some(i) = at {
-            if !(1..=head.version).contains(&e.version) {
-                return Err(Error::damaged_log(
-                    position,
-                    format!(
-                        "the log entry names version {} of a stream at version {}",
-                        e.version, head.version
-                    ),
-                ));
+    walk_tail(
+        tx,
+        indexed_through(tx)?,
+        0,
+        &mut visited,
+        |position, e, _| {
+            if e.stream != head.slot {
+                return Ok(true);
             }
-            found[i] = Some(e.version);
-        }
-        Ok(true)
-    })?;
+            let at = if ids.len() > 16 {
+                by_id
+                    .get_or_insert_with(|| {
+                        ids.iter()
+                            .enumerate()
+                            .map(|(i, id)| (id.as_bytes(), i))
+                            .collect()
+                    })
+                    .get(e.message_id)
+                    .copied()
+            } else {
+                ids.iter().position(|id| id.as_bytes() == e.message_id)
+            };
+            if let Some(i) = at {
+                if !(1..=head.version).contains(&e.version) {
+                    return Err(Error::damaged_log(
+                        position,
+                        format!(
+                            "the log entry names version {} of a stream at version {}",
+                            e.version, head.version
+                        ),
+                    ));
+                }
+                found[i] = Some(e.version);
+            }
+            Ok(true)
+        },
+    )?;
     Ok(found)
 }
 
@@ -272,22 +423,29 @@ fn message_id_entry(stream: &StreamId, head: StreamHead, id: &str, v: &[u8]) -> 
     }
 }
 
-/// Pushes events `first..=last` of stream `num` to `out`, in one cursor walk, checking each
-/// record (B-RD-6) and that no version is missing.
-fn read_events(
+/// Calls `visit(version, position, event)` on events `first..=last` of the stream, in version
+/// order, while it returns true, checking each (B-RD-6, [`stored_event`]) and that no version
+/// is missing: the versions the `events` index covers in one walk of it, each resolved in the
+/// log through one cursor (a batch's positions are consecutive: one step each), then the
+/// stream's entries in the unindexed tail. The index holds a prefix of the stream's versions
+/// (those at positions up to `indexed_through`), the tail the rest.
+fn walk_stream(
     tx: &impl Reads,
     stream: &StreamId,
     head: StreamHead,
     first: u64,
     last: u64,
-    out: &mut Messages,
+    mut visit: impl FnMut(u64, u64, StoredEvent<'_>) -> Result<bool>,
 ) -> Result<()> {
     if first > last {
         return Ok(());
     }
     let store_id = || stream.store_id();
     let num = head.slot;
+    let log = tx.point_reads(Table::Log)?;
     let mut expected = first;
+    let mut previous = 0u64;
+    let mut stopped = false;
     tx.scan(Table::Events, &layout::version_key(num, first), |k, v| {
         let Some((s, version)) = layout::split_version_key(k) else {
             return Err(Error::corrupt(
@@ -306,12 +464,57 @@ fn read_events(
                 format!("event {expected} is missing (found {version})"),
             ));
         }
-        let record = layout::read_event(v).map_err(|r| Error::corrupt(&store_id(), version, r))?;
-        out.push(version, record.json);
+        let position = index_position(stream, version, v)?;
+        let key = position.to_be_bytes();
+        let value = if previous != 0 && position == previous + 1 {
+            log.get_after(&key)?
+        } else {
+            log.get(&key)?
+        }
+        .ok_or_else(|| no_log_entry(stream, version, position))?;
+        previous = position;
+        if !visit(
+            version,
+            position,
+            stored_event(stream, num, version, position, value)?,
+        )? {
+            stopped = true;
+            return Ok(false);
+        }
         expected += 1;
         Ok(version < last)
     })?;
-    if expected <= last {
+    if !stopped && expected <= last {
+        let mut visited = 0;
+        let indexed = indexed_through(tx)?;
+        walk_tail(tx, indexed, 0, &mut visited, |position, e, record| {
+            if e.stream != num || e.version < expected {
+                return Ok(true);
+            }
+            if e.version != expected {
+                return Err(Error::corrupt(
+                    &store_id(),
+                    expected,
+                    format!("event {expected} is missing (found {})", e.version),
+                ));
+            }
+            let stored =
+                layout::read_event(record).map_err(|r| Error::corrupt(&store_id(), expected, r))?;
+            if stored.position != position || stored.recorded_at != e.recorded_at {
+                return Err(Error::damaged_log(
+                    position,
+                    "the event record does not carry its log entry's position and time",
+                ));
+            }
+            if !visit(expected, position, stored)? {
+                stopped = true;
+                return Ok(false);
+            }
+            expected += 1;
+            Ok(expected <= last)
+        })?;
+    }
+    if !stopped && expected <= last {
         return Err(Error::corrupt(
             &store_id(),
             expected,
@@ -319,6 +522,21 @@ fn read_events(
         ));
     }
     Ok(())
+}
+
+/// Pushes events `first..=last` of the stream to `out` ([`walk_stream`]).
+fn read_events(
+    tx: &impl Reads,
+    stream: &StreamId,
+    head: StreamHead,
+    first: u64,
+    last: u64,
+    out: &mut Messages,
+) -> Result<()> {
+    walk_stream(tx, stream, head, first, last, |version, _, stored| {
+        out.push(version, stored.json);
+        Ok(true)
+    })
 }
 
 /// Bytes per event (besides the two sampled) that [`size_hint`] may reserve.
@@ -338,9 +556,18 @@ fn size_hint(tx: &impl Reads, head: StreamHead, first: u64, last: u64) -> Result
         return Ok(0);
     }
     let len = |version: u64| -> Result<usize> {
+        // The length of the JSON, unchecked: the read that follows checks every event.
+        let position = match tx.get(Table::Events, &layout::version_key(head.slot, version))? {
+            Some(v) => layout::decode_event_index(v),
+            None => tail_position(tx, head.slot, version)?,
+        };
+        let Some(position) = position else {
+            return Ok(0);
+        };
         Ok(tx
-            .get(Table::Events, &layout::version_key(head.slot, version))?
-            .map(|v| v.len().saturating_sub(layout::EVENT_HEADER))
+            .get(Table::Log, &position.to_be_bytes())?
+            .and_then(layout::split_log_value)
+            .map(|(_, record)| record.len().saturating_sub(layout::EVENT_HEADER))
             .unwrap_or(0))
     };
     let count = last - first + 1;
@@ -369,6 +596,13 @@ fn new_stream(tx: &impl Reads, stream: &StreamId) -> Result<StreamHead> {
         used = layout::split_version_key(k).is_some_and(|(s, _)| s == num);
         Ok(false)
     })?;
+    if !used {
+        let mut visited = 0;
+        walk_tail(tx, indexed_through(tx)?, 0, &mut visited, |_, e, _| {
+            used = e.stream == num;
+            Ok(!used)
+        })?;
+    }
     if used {
         return Err(damaged(
             format!("stream names table (new stream '{}')", stream.store_id()),
@@ -486,24 +720,23 @@ struct Located {
     recorded_at: i64,
 }
 
-/// R-BAD-4: the log entry at `position` and the event it names, checked against each other:
-/// the event (CRC-checked) must carry that position and the entry's time. (The entry's own CRC
-/// covers the index fields, which only the unindexed tail's readers use; they decode it.)
+/// R-BAD-4: the log entry at `position` and the event record its value holds, checked against
+/// each other: the record (CRC-checked) must carry that position and the entry's time. (The
+/// entry's own CRC covers the index fields, which only the unindexed tail's readers use; they
+/// decode it.)
 fn resolve_position(tx: &impl Reads, position: u64) -> Result<(Located, StoredEvent<'_>)> {
     resolve_through(tx, None, position)
 }
 
-/// The cursors a walk that resolves many positions reads the log and the events through.
+/// The cursor a walk that resolves many positions reads the log through.
 struct Resolver<'t> {
     log: PointReads<'t>,
-    events: PointReads<'t>,
 }
 
 impl<'t> Resolver<'t> {
     fn new(tx: &'t impl Reads) -> Result<Resolver<'t>> {
         Ok(Resolver {
             log: tx.point_reads(Table::Log)?,
-            events: tx.point_reads(Table::Events)?,
         })
     }
 }
@@ -515,37 +748,21 @@ fn resolve_through<'t>(
     cursors: Option<&Resolver<'t>>,
     position: u64,
 ) -> Result<(Located, StoredEvent<'t>)> {
-    let get = |table: Table, key: &[u8]| match (cursors, table) {
-        (Some(c), Table::Log) => c.log.get(key),
-        (Some(c), Table::Events) => c.events.get(key),
-        _ => tx.get(table, key),
-    };
-    let entry = get(Table::Log, &position.to_be_bytes())?
-        .map(|v| {
-            LogEntry::locate(v)
-                .map(|(stream, version, recorded_at)| Located {
-                    stream,
-                    version,
-                    recorded_at,
-                })
-                .ok_or_else(|| Error::damaged_log(position, "the log entry is damaged"))
+    let key = position.to_be_bytes();
+    let value = match cursors {
+        Some(c) => c.log.get(&key)?,
+        None => tx.get(Table::Log, &key)?,
+    }
+    .ok_or_else(|| Error::damaged_log(position, "there is no log entry at this position"))?;
+    let (entry, record) = log_parts(position, value)?;
+    let entry = LogEntry::locate(entry)
+        .map(|(stream, version, recorded_at)| Located {
+            stream,
+            version,
+            recorded_at,
         })
-        .transpose()?
-        .ok_or_else(|| Error::damaged_log(position, "there is no log entry at this position"))?;
-    let bytes = get(
-        Table::Events,
-        &layout::version_key(entry.stream, entry.version),
-    )?
-    .ok_or_else(|| {
-        Error::damaged_log(
-            position,
-            format!(
-                "the log entry names version {} of stream number {}, which is not stored",
-                entry.version, entry.stream
-            ),
-        )
-    })?;
-    let stored = layout::read_event(bytes).map_err(|reason| {
+        .ok_or_else(|| Error::damaged_log(position, "the log entry is damaged"))?;
+    let stored = layout::read_event(record).map_err(|reason| {
         // Name the store when its name record can say which it is.
         match tx
             .get(Table::StreamNames, &entry.stream.to_be_bytes())
@@ -561,7 +778,8 @@ fn resolve_through<'t>(
         return Err(Error::damaged_log(
             position,
             format!(
-                "the log entry names version {} of stream number {}, but that event is at position {}",
+                "the log entry names version {} of stream number {}, but its event record says \
+                 position {}",
                 entry.version, entry.stream, stored.position
             ),
         ));
@@ -653,7 +871,7 @@ fn first_at_or_after(tx: &impl Reads, head: u64, from: i64, visited: &mut usize)
             .ok_or_else(|| {
                 Error::damaged_log(position, "there is no log entry at this position")
             })?;
-        LogEntry::locate(v)
+        LogEntry::locate(log_parts(position, v)?.0)
             .map(|(_, _, at)| at)
             .ok_or_else(|| Error::damaged_log(position, "the log entry is damaged"))
     };
@@ -952,7 +1170,7 @@ fn events(
                 }
                 // The groups cover positions up to `indexed_through`; the tail follows them.
                 if more {
-                    walk_tail(tx, through, from, &mut visited, |position, e| {
+                    walk_tail(tx, through, from, &mut visited, |position, e, _| {
                         if e.type_id == type_id && wanted.contains(&e.event_version) {
                             at_position(position)
                         } else {
@@ -998,7 +1216,7 @@ fn events(
                 }
             }
             if more {
-                walk_tail(tx, through, from, &mut visited, |position, e| {
+                walk_tail(tx, through, from, &mut visited, |position, e, _| {
                     if e.correlation_id == Some(id.as_bytes()) {
                         at_position(position)
                     } else {
@@ -1016,7 +1234,7 @@ fn events(
                 tx.scan(Table::Log, &start.to_be_bytes(), |k, v| {
                     visited += 1;
                     let position = log_key(k)?;
-                    match LogEntry::locate(v) {
+                    match LogEntry::locate(log_parts(position, v)?.0) {
                         // From the start on every time is at or after `from`: one before it
                         // means the log's times decrease (R-BAD-4).
                         Some((_, _, at)) if at < from => Err(Error::damaged_log(
@@ -1044,24 +1262,23 @@ fn events(
             head,
             since,
         } => {
-            let mut version = since.saturating_add(1);
-            while version <= head.version {
-                visited += 1;
-                let stored = event(tx, stream, head, version)?.ok_or_else(|| {
-                    Error::corrupt(&stream.store_id(), version, "the event is missing")
-                })?;
-                let more = visit(EventRef {
-                    position: stored.position,
-                    stream,
-                    version,
-                    recorded_at: stored.recorded_at,
-                    json: stored.json,
-                })?;
-                if !more {
-                    break;
-                }
-                version += 1;
-            }
+            walk_stream(
+                tx,
+                stream,
+                head,
+                since.saturating_add(1),
+                head.version,
+                |version, position, stored| {
+                    visited += 1;
+                    visit(EventRef {
+                        position,
+                        stream,
+                        version,
+                        recorded_at: stored.recorded_at,
+                        json: stored.json,
+                    })
+                },
+            )?;
         }
     }
     Ok(visited)
@@ -1146,16 +1363,22 @@ fn index_entries(
             if !more {
                 return Ok(());
             }
-            walk_tail(tx, indexed_through(tx)?, 0, &mut visited, |position, e| {
-                let event_type = names.get(&e.type_id).ok_or_else(|| {
-                    Error::damaged_log(position, "the log entry names an unknown type id")
-                })?;
-                visit(IndexEntry::Type {
-                    event_type,
-                    event_version: e.event_version,
-                    position,
-                })
-            })
+            walk_tail(
+                tx,
+                indexed_through(tx)?,
+                0,
+                &mut visited,
+                |position, e, _| {
+                    let event_type = names.get(&e.type_id).ok_or_else(|| {
+                        Error::damaged_log(position, "the log entry names an unknown type id")
+                    })?;
+                    visit(IndexEntry::Type {
+                        event_type,
+                        event_version: e.event_version,
+                        position,
+                    })
+                },
+            )
         }
         IndexKind::Correlation => {
             // The events correlated with themselves are named by their `message_ids` entries.
@@ -1191,7 +1414,7 @@ fn index_entries(
                 indexed_through(tx)?,
                 0,
                 &mut visited,
-                |position, e| match e.correlation_id {
+                |position, e, _| match e.correlation_id {
                     Some(id) => visit(IndexEntry::Correlation {
                         id: tail_str(position, id)?,
                         position,
@@ -1206,6 +1429,7 @@ fn index_entries(
             // indexed positions are read by nothing else).
             tx.scan(Table::Log, &[], |k, v| {
                 let position = log_key(k)?;
+                let (v, _) = log_parts(position, v)?;
                 let recorded_at = LogEntry::locate(v)
                     .filter(|_| LogEntry::is_sound(v))
                     .ok_or_else(|| Error::damaged_log(position, "the log entry is damaged"))?
@@ -1239,13 +1463,19 @@ fn index_entries(
             if !more {
                 return Ok(());
             }
-            walk_tail(tx, indexed_through(tx)?, 0, &mut visited, |position, e| {
-                visit(IndexEntry::MessageId {
-                    slot: e.stream,
-                    id: tail_str(position, e.message_id)?,
-                    version: e.version,
-                })
-            })
+            walk_tail(
+                tx,
+                indexed_through(tx)?,
+                0,
+                &mut visited,
+                |position, e, _| {
+                    visit(IndexEntry::MessageId {
+                        slot: e.stream,
+                        id: tail_str(position, e.message_id)?,
+                        version: e.version,
+                    })
+                },
+            )
         }
     }
 }
@@ -1463,20 +1693,18 @@ fn intern_type(w: &mut WriteTxn<'_>, name: &str, version: u32) -> Result<u32> {
     }
 }
 
-/// Writes one append: each event and its log entry (which carries the event's type id, event
-/// version, message id and correlation id, unless the append indexes them itself); the
-/// stream's record and name, for a new stream; then, when the append makes the unindexed tail
-/// longer than `index_lag`, the indexes of the whole tail ([`index_tail`]). An append to a
-/// known stream within the lag so writes two tables.
+/// Writes one append: each event's log value, its log entry (which carries the event's type
+/// id, event version, message id and correlation id, unless the append indexes them itself)
+/// followed by the event record; the stream's record and name, for a new stream; then, when
+/// the append makes the unindexed tail longer than `index_lag`, the indexes of the whole tail
+/// ([`index_tail`]), `events` among them. An append to a known stream within the lag so writes
+/// one table, at its right edge.
 /// Only storage errors and detected damage can stop it; either fails the whole transaction.
 fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
     if a.events.is_empty() {
         return Ok(());
     }
     let num = a.head.slot;
-    // When no stream has a larger number, (num, version..) are the largest keys of `events`
-    // and go in with MDB_APPEND (which refuses any key that is not the largest).
-    let events_at_end = num >= last_stream_number(w)?;
     // Type ids, interned in key order (so new types get ids in name order).
     let mut type_ids = vec![0u32; a.events.len()];
     let types = groups_in_order(
@@ -1509,17 +1737,6 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
     for (k, e) in a.events.iter().enumerate() {
         let version = a.head.version + k as u64 + 1;
         let position = a.first_position + k as u64;
-        let len = layout::EVENT_HEADER + e.len();
-        let event_key = layout::version_key(num, version);
-        let fill = |out: &mut [u8]| layout::write_event(out, position, a.recorded_at, &e.json);
-        // Q-IMM-1: an event is never overwritten. Both puts refuse an existing key; the stream
-        // head was checked before, so this is the last line of defence.
-        let put = if events_at_end {
-            w.put_with_append(Table::Events, &event_key, len, fill)
-        } else {
-            w.put_with_new(Table::Events, &event_key, len, fill)
-        };
-        put.map_err(|err| refused_overwrite(err, a.stream, version))?;
         if indexes_now {
             LogEntry::encode_indexed_into(num, version, a.recorded_at, &mut value);
         } else {
@@ -1534,8 +1751,15 @@ fn write_append(w: &mut WriteTxn<'_>, a: &Append<'_>) -> Result<()> {
             }
             .encode_into(&mut value);
         }
-        // Positions continue from the log's last key: always the largest.
-        w.put_append(Table::Log, &position.to_be_bytes(), &value)?;
+        // Positions continue from the log's last key: always the largest. Q-IMM-1: an event is
+        // never overwritten: MDB_APPEND refuses a key that is not past the log's last.
+        w.put_with_append(
+            Table::Log,
+            &position.to_be_bytes(),
+            layout::log_value_len(value.len(), e.len()),
+            |out| layout::write_log_value(out, &value, position, a.recorded_at, &e.json),
+        )
+        .map_err(|err| refused_overwrite(err, a.stream, version))?;
     }
     if a.new_stream {
         w.put(
@@ -1622,6 +1846,40 @@ fn index_tail(w: &mut WriteTxn<'_>, indexed: u64, a: &Append<'_>, type_ids: &[u3
         });
     }
     let start = indexed + 1;
+    // `events`: (stream, version) → position, in key order. The tail's events of the stream
+    // with the largest number are the largest keys of `events` and go in with MDB_APPEND;
+    // every other with MDB_NOOVERWRITE. Q-IMM-1: both refuse a key that is already there (an
+    // event the index holds is never named again).
+    let mut events: Vec<(u64, u64, u64)> = tail
+        .iter()
+        .map(|t| (t.stream, t.version, t.position))
+        .collect();
+    if !events.is_sorted() {
+        events.sort_unstable();
+    }
+    let largest = last_stream_number(w)?;
+    for (stream, version, position) in events {
+        let key = layout::version_key(stream, version);
+        let put = if stream >= largest {
+            w.put_append(Table::Events, &key, &position.to_be_bytes())
+        } else {
+            w.put_new(Table::Events, &key, &position.to_be_bytes())
+        };
+        put.map_err(|err| {
+            if is_key_exists(&err) {
+                Error::damaged_log(
+                    position,
+                    format!(
+                        "the events index already holds version {version} of stream number \
+                         {stream}, which this log entry names: the stream's records are damaged \
+                         (nothing was written)"
+                    ),
+                )
+            } else {
+                err
+            }
+        })?;
+    }
     let mut key = Vec::with_capacity(64);
     // Message ids, in key order (`u16 len ‖ id ‖ stream`: by length, id, then stream), each
     // with its version and, for an event correlated with itself, its position.
