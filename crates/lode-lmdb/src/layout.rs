@@ -187,7 +187,12 @@ pub(crate) fn write_log_value(
     let n = entry.len();
     out[..LOG_VALUE_PREFIX].copy_from_slice(&(n as u16).to_be_bytes());
     out[LOG_VALUE_PREFIX..LOG_VALUE_PREFIX + n].copy_from_slice(entry);
-    write_event(&mut out[LOG_VALUE_PREFIX + n..], position, recorded_at, json);
+    write_event(
+        &mut out[LOG_VALUE_PREFIX + n..],
+        position,
+        recorded_at,
+        json,
+    );
 }
 
 /// A `log` value assembled from an entry and an event record already encoded (the upgrade).
