@@ -1,12 +1,12 @@
-//! The upgrade from on-disk formats 1, 2 and 3 to format 4 (docs/storage-layout.md, "Upgrade"),
-//! and format 4's own fixture read as it is.
+//! The upgrade from on-disk formats 1, 2, 3 and 4 to the current format (`lode::FORMAT_VERSION`,
+//! 5; docs/storage-layout.md, "Upgrade"), and the current format's own fixture read as it is.
 //!
-//! The fixtures `tests/fixtures/format1.tar.gz` to `format4.tar.gz` are
+//! The fixtures `tests/fixtures/format1.tar.gz` to `format5.tar.gz` are
 //! stores written by the last library that wrote each format (20,001 events in 21 streams of two
 //! partitions, two types in two versions, shared correlation ids, commands, snapshots, a lease,
-//! an event in overflow pages; format 3's also events correlated with themselves, one of them
-//! the correlation of another event, and an unindexed tail), with the answers that format gave
-//! (`answers.json`, made by `tests/fixtures/make_fixture.rs`).
+//! an event in overflow pages; from format 3's on, also events correlated with themselves, one
+//! of them the correlation of another event, and an unindexed tail), with the answers that
+//! format gave (`answers.json`, made by `tests/fixtures/make_fixture.rs`).
 //!
 //! Environment (long runs): `LODE_UPGRADE_KILLS` (default 50) kills of an upgrading process,
 //! for each fixture.
@@ -31,7 +31,7 @@ fn fingerprint(bytes: &[u8]) -> String {
 }
 
 /// The formats an upgrade starts from: each has its fixture.
-const OLD_FORMATS: [u32; 3] = [1, 2, 3];
+const OLD_FORMATS: [u32; 4] = [1, 2, 3, 4];
 
 fn fixture(format: u32) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("fixtures/format{format}.tar.gz"))
@@ -262,8 +262,8 @@ fn assert_same_answers(p: &EventStoreProvider, answers: &Value, full: bool) {
 
 /// The fixture of the format this library writes (made by the last commit before any later
 /// format, so that format's upgrade has its starting point ready) opens without an upgrade and
-/// gives every answer it gave when it was made: a change that alters how format 4's bytes are
-/// read, without a new format number and an upgrade, fails here.
+/// gives every answer it gave when it was made: a change that alters how the current format's
+/// bytes are read, without a new format number and an upgrade, fails here.
 #[test]
 fn the_current_formats_fixture_opens_as_it_is_with_every_answer_unchanged() {
     let tmp = tempfile::tempdir().unwrap();
@@ -339,10 +339,10 @@ fn upgrade_role(dir: &Path) {
 }
 
 /// The upgrade is atomic and crash-safe: a process killed at any moment of it leaves the
-/// directory in the old format intact (still refused at open, and upgradable) or in format 4
-/// complete, never in between; either way the store answers as the old format did afterwards
-/// (every stream byte for byte and the first answers of each query; every answer at every
-/// tenth kill). For each old format's fixture.
+/// directory in the old format intact (still refused at open, and upgradable) or in the current
+/// format complete, never in between; either way the store answers as the old format did
+/// afterwards (every stream byte for byte and the first answers of each query; every answer at
+/// every tenth kill). For each old format's fixture.
 #[test]
 fn an_upgrade_killed_at_any_moment_leaves_the_old_format_intact_or_the_new_one_complete() {
     if child_role().as_deref() == Some("upgrade") {

@@ -174,7 +174,7 @@ pub extern "C" fn lode_provider_close(
 }
 
 /// Upgrades the store directory at `path` (UTF-8, `path_len` bytes) from an older on-disk format
-/// (1, 2 or 3) to the format this library reads, in one transaction: a crash at any moment leaves
+/// (1 to 4) to the format this library reads, in one transaction: a crash at any moment leaves
 /// the old format intact or the new format complete. A directory already in the current format is left as it is.
 /// `settings_json` is as for `lode_provider_open` (the LMDB settings matter: map size, modes).
 /// `*out_from_format` (may be NULL) receives the format the directory was in. No other process

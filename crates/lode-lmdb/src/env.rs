@@ -37,12 +37,12 @@ use crate::settings::{Durability, LmdbSettings};
 use crate::wait::Waiters;
 use crate::{data_file, prefetch, registry};
 
-/// The on-disk format this library writes and reads. A directory in format 1, 2 or 3 is upgraded
-/// by [`crate::upgrade`] (opening it says so); one with a larger number is refused.
-pub const FORMAT_VERSION: u32 = 4;
+/// The on-disk format this library writes and reads. A directory in an older format (1 to 4) is
+/// upgraded by [`crate::upgrade`] (opening it says so); one with a larger number is refused.
+pub const FORMAT_VERSION: u32 = 5;
 
-/// The named LMDB databases of one directory (format 4). `docs/storage-layout.md` describes
-/// each.
+/// The named LMDB databases of one directory (format 5, the same as format 4's; only the values
+/// of `log` and `events` changed). `docs/storage-layout.md` describes each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Table {
     Meta,
@@ -706,8 +706,8 @@ pub(crate) fn open_environment(
     }
     let env = lmdb::Environment::new()
         .set_flags(flags)
-        // Format 4's tables, the older ones and the scratch one an upgrade opens, and room to
-        // spare.
+        // The current format's tables, the older ones and the scratch one an upgrade opens, and
+        // room to spare.
         .set_max_dbs((Table::ALL.len() + FORMAT1_ONLY.len() + FORMAT2_ONLY.len()) as u32 + 1 + 4)
         .set_max_readers(settings.max_readers)
         .set_map_size(settings.initial_map_size)
@@ -777,7 +777,7 @@ fn open_tables(env: &lmdb::Environment, dir: &Path) -> Result<[lmdb::Database; T
         .map_err(|e| storage_error(operation, e))?;
     match read_format(&txn, meta)? {
         Some(FORMAT_VERSION) | None => {}
-        Some(old @ 1..=3) => return Err(upgrade_needed(dir, old)),
+        Some(old @ 1..FORMAT_VERSION) => return Err(upgrade_needed(dir, old)),
         Some(found) => {
             return Err(crate::backend_error(
                 "opening the store directory",

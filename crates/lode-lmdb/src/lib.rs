@@ -11,7 +11,7 @@
 //! environment (backups) with progress and cancellation; `layout.rs` is the byte
 //! layout of every key and value (docs/storage-layout.md); `view.rs` implements the store's
 //! operations on those tables, verifying every record it hands up; `upgrade.rs` upgrades a
-//! format-1 directory to format 2 in one transaction.
+//! directory of an older format to the current one in one transaction.
 
 mod checkpoints;
 mod copy;

@@ -1,9 +1,10 @@
-//! Upgrading a directory from on-disk format 1, 2 or 3 to format 4 (docs/storage-layout.md,
+//! Upgrading a directory from on-disk format 1, 2, 3 or 4 to format 5 (docs/storage-layout.md,
 //! "Upgrade").
 //!
 //! The whole upgrade is ONE LMDB write transaction: a process killed at any moment leaves
-//! either the old format intact (the transaction never committed) or format 4 complete. Each
-//! older format's steps run in turn, in the same transaction. From format 1, to format 2:
+//! either the old format intact (the transaction never committed) or format 5 complete. Each
+//! older format's steps run in turn, in the same transaction, and the last writes the format
+//! number into `meta`. From format 1, to format 2:
 //! - the type indexes `by_type` and `by_type_version` (one record per event each) become
 //!   `type_groups` (one record per run of consecutive positions of one type and version) with
 //!   type names interned in `event_types`;
@@ -20,13 +21,27 @@
 //! - every `message_ids` entry is re-keyed id first (`str id ‖ u64 stream`, through a scratch
 //!   table dropped before the commit);
 //! - every event correlated with itself (its correlation id is its message id) leaves its
-//!   `corr_groups` group, and its `message_ids` entry names its position instead;
-//! - `meta` says format 4. Format 3's log entries are read as they are (a tail entry with a
-//!   correlation id equal to its message id is read as self-correlated).
+//!   `corr_groups` group, and its `message_ids` entry names its position instead. Format 3's
+//!   log entries are kept as they are (a tail entry with a correlation id equal to its message
+//!   id is read as self-correlated).
 //!
-//! Events, snapshots, leases, commands and checkpoints keep their bytes. No other process may use the directory during the upgrade: an older library
-//! still running on it would not know the new layout (the upgrade cannot see other processes'
-//! versions; this library refuses older formats at open, so only an older one could be there).
+//! From format 4, to format 5:
+//! - every `log` value becomes `u16 n ‖ its entry ‖ its event's record`: the entry's n bytes as
+//!   they were (an entry of the unindexed tail stays kind 1, an indexed one kind 0) and the
+//!   record's as `events` held them (format byte, CRC, position, time, JSON), so each keeps its
+//!   own CRC and is checked against the other as before;
+//! - `events` becomes the index `(stream, version) → u64 position` of the positions
+//!   `1..=indexed_through`: those events' records are replaced by their positions, and the tail's
+//!   events leave it (their records live in the log alone until an append indexes the tail).
+//!
+//! Snapshots, leases, commands and checkpoints keep their bytes (event records too, inside the
+//! log since format 5). Each step that rewrites a table holds one chunk of it ([`CHUNK`]
+//! entries); format 4 to 5's chunk holds its events' records, so it also ends at
+//! [`CHUNK_BYTES`] of values: at most 64 MiB and one event (itself at most 64 MiB, the message
+//! limit), whatever the events' sizes. No other process may use the directory during the
+//! upgrade: an older library still running on it would not know the new layout (the upgrade
+//! cannot see other processes' versions; this library refuses older formats at open, so only an
+//! older one could be there).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -49,14 +64,15 @@ pub struct Upgraded {
     /// The format the directory was in (equal to `to` when there was nothing to do).
     pub from: u32,
     pub to: u32,
-    /// Events whose index entries were rewritten.
+    /// Events rewritten (every event of the log: the step to format 5 moves each one's record
+    /// into its log entry).
     pub events: u64,
 }
 
-const OPERATION: &str = "upgrading the store to on-disk format 4";
+const OPERATION: &str = "upgrading the store to on-disk format 5";
 
-/// Upgrades the store directory `dir` to format 4 (see the module). A directory already in
-/// format 4 is left as it is.
+/// Upgrades the store directory `dir` to format 5 ([`FORMAT_VERSION`], see the module). A
+/// directory already in that format is left as it is.
 pub fn upgrade(dir: &Path, settings: &LmdbSettings) -> Result<Upgraded> {
     settings.check(dir)?;
     registry::install_fork_hooks();
@@ -74,7 +90,8 @@ pub fn upgrade(dir: &Path, settings: &LmdbSettings) -> Result<Upgraded> {
     let registry = registry::lock();
     if let Ok(m) = std::fs::metadata(&data) {
         if registry.get(registry::FileId::of(&m)).is_some() {
-            // Open in this process: it was opened as format 4 (older ones are refused at open).
+            // Open in this process: it was opened in the current format (older ones are refused
+            // at open).
             return Ok(Upgraded {
                 from: FORMAT_VERSION,
                 to: FORMAT_VERSION,
@@ -158,6 +175,11 @@ fn damaged(reason: String) -> Error {
 /// writes of the same transaction, and a chunk bounds the memory whatever the store's size.
 const CHUNK: usize = 65_536;
 
+/// Bytes of values past which a chunk of the step to format 5 ends before [`CHUNK`] entries:
+/// its values hold the events' records, and 65,536 events of up to 64 MiB each would be
+/// gigabytes.
+const CHUNK_BYTES: usize = 64 << 20;
+
 /// Runs of consecutive positions, as (first position, span).
 fn runs(positions: &[u64]) -> Vec<(u64, u32)> {
     let mut out: Vec<(u64, u32)> = Vec::new();
@@ -177,8 +199,11 @@ fn run(lmdb_env: &lmdb::Environment) -> Result<Upgraded> {
     // of this environment, and the handles are not used after it ends.
     let meta = unsafe { txn.create_db(Some(Table::Meta.name()), lmdb::DatabaseFlags::empty()) }
         .map_err(lmdb_err)?;
+    // The steps below end at format 5: a later format needs its own step here, and this match
+    // its starting point.
+    const _: () = assert!(FORMAT_VERSION == 5, "the upgrade's steps end at format 5");
     let from = match read_format(&txn, meta)? {
-        Some(from @ 1..=3) => from,
+        Some(from @ 1..=4) => from,
         Some(FORMAT_VERSION) => {
             return Ok(Upgraded {
                 from: FORMAT_VERSION,
@@ -201,14 +226,14 @@ fn run(lmdb_env: &lmdb::Environment) -> Result<Upgraded> {
     if from == 1 {
         format1_to_2(&mut txn, meta)?;
     }
-    let events = if from <= 2 {
-        format2_to_3(&mut txn, meta, from)?
-    } else {
-        let log = open_table(&txn, Table::Log.name())?;
-        txn.stat(log).map_err(lmdb_err)?.entries() as u64
-    };
-    format3_to_4(&mut txn)?;
-    // Every format-4 table exists afterwards (an empty one is created now).
+    if from <= 2 {
+        format2_to_3(&mut txn, meta, from)?;
+    }
+    if from <= 3 {
+        format3_to_4(&mut txn)?;
+    }
+    let events = format4_to_5(&mut txn, meta)?;
+    // Every table of the current format exists afterwards (an empty one is created now).
     for table in Table::ALL {
         unsafe { txn.create_db(Some(table.name()), lmdb::DatabaseFlags::empty()) }
             .map_err(lmdb_err)?;
@@ -582,6 +607,145 @@ fn format3_to_4(txn: &mut lmdb::RwTransaction<'_>) -> Result<()> {
     Ok(())
 }
 
+/// Format 4's `log` entries each take their event's record into the value, and `events` becomes
+/// the index `(stream, version) → position` of the positions `1..=indexed_through` (see the
+/// module). Returns the number of events.
+fn format4_to_5(txn: &mut lmdb::RwTransaction<'_>, meta: lmdb::Database) -> Result<u64> {
+    let log = open_table(txn, Table::Log.name())?;
+    let events = open_table(txn, Table::Events.name())?;
+    let indexed_through = match txn.get(meta, &META_INDEXED_THROUGH) {
+        Ok(v) => layout::decode_indexed_through(v)
+            .ok_or_else(|| damaged("its meta 'indexed_through' record is damaged".into()))?,
+        Err(lmdb::Error::NotFound) => 0,
+        Err(e) => return Err(lmdb_err(e)),
+    };
+
+    // The log, a chunk at a time (see `CHUNK` and `CHUNK_BYTES`). Everything is checked while
+    // the chunk is read, before any of it is written. Neither part's CRC is checked: both are
+    // copied byte for byte, so damage stays as visible to format 5's readers and to verify as it
+    // was to format 4's, and a record's CRC would mean reading every message twice.
+    let mut next = 1u64;
+    // (position, stream, version, format-5 log value)
+    let mut chunk: Vec<(u64, u64, u64, Vec<u8>)> = Vec::with_capacity(CHUNK.min(1024));
+    loop {
+        chunk.clear();
+        let mut bytes = 0usize;
+        {
+            let mut cursor = txn.open_ro_cursor(log).map_err(lmdb_err)?;
+            for item in cursor.iter_from(next.to_be_bytes()) {
+                let (k, entry) = item.map_err(lmdb_err)?;
+                let position = layout::u64_be(k)
+                    .filter(|_| k.len() == 8)
+                    .ok_or_else(|| damaged("a log key is damaged".into()))?;
+                let expected = next + chunk.len() as u64;
+                if position != expected {
+                    return Err(damaged(format!(
+                        "its log has a gap before position {position}"
+                    )));
+                }
+                let (stream, version, _) = LogEntry::locate(entry)
+                    .filter(|_| entry.len() <= usize::from(u16::MAX))
+                    .ok_or_else(|| {
+                        damaged(format!("the log entry at position {position} is damaged"))
+                    })?;
+                let record = match txn.get(events, &layout::version_key(stream, version)) {
+                    Ok(r) => r,
+                    Err(lmdb::Error::NotFound) => {
+                        return Err(damaged(format!(
+                            "the log entry at position {position} names event {version} of \
+                             stream number {stream}, which has no record"
+                        )))
+                    }
+                    Err(e) => return Err(lmdb_err(e)),
+                };
+                // An 8-byte value is one this step wrote (a record is at least its 21-byte
+                // header): an earlier log entry named the same event.
+                if let Some(earlier) = layout::decode_event_index(record) {
+                    return Err(damaged(format!(
+                        "the log entries at positions {earlier} and {position} both name event \
+                         {version} of stream number {stream}"
+                    )));
+                }
+                match layout::event_position(record) {
+                    Some(p) if p == position => {}
+                    Some(p) => {
+                        return Err(damaged(format!(
+                            "the log entry at position {position} names event {version} of \
+                             stream number {stream}, whose record is at position {p}"
+                        )))
+                    }
+                    None => {
+                        return Err(damaged(format!(
+                            "the record of event {version} of stream number {stream} is damaged"
+                        )))
+                    }
+                }
+                let value = layout::log_value_of(entry, record);
+                bytes += value.len();
+                chunk.push((position, stream, version, value));
+                if chunk.len() == CHUNK || bytes >= CHUNK_BYTES {
+                    break;
+                }
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        for (position, stream, version, value) in &chunk {
+            txn.put(
+                log,
+                &position.to_be_bytes(),
+                value,
+                lmdb::WriteFlags::empty(),
+            )
+            .map_err(lmdb_err)?;
+            let key = layout::version_key(*stream, *version);
+            if *position <= indexed_through {
+                txn.put(
+                    events,
+                    &key,
+                    &position.to_be_bytes(),
+                    lmdb::WriteFlags::empty(),
+                )
+                .map_err(lmdb_err)?;
+            } else {
+                txn.del(events, &key, None).map_err(lmdb_err)?;
+            }
+        }
+        next += chunk.len() as u64;
+    }
+    let last = next - 1;
+
+    // A key past a gap, or one that is not a position between two that are, is not seen by the
+    // walk from 1; the count sees every key.
+    let log_entries = txn.stat(log).map_err(lmdb_err)?.entries() as u64;
+    if log_entries != last {
+        return Err(damaged(format!(
+            "its log holds {log_entries} entries for positions 1 to {last}"
+        )));
+    }
+    if indexed_through > last {
+        return Err(damaged(format!(
+            "its meta 'indexed_through' names position {indexed_through}, past the log's last \
+             position {last}"
+        )));
+    }
+    // Every `events` value is now a position, unless no log entry named its event (an old
+    // record left behind). Counted, not scanned: each log position up to `indexed_through` put a
+    // key of its own (a second entry naming the same event was refused above) and each later
+    // one deleted its, so the table holds exactly `indexed_through` entries unless such records
+    // remain; its entry count is one read of the B-tree's header, where a scan would read every
+    // index entry again.
+    let index_entries = txn.stat(events).map_err(lmdb_err)?.entries() as u64;
+    if index_entries != indexed_through {
+        return Err(damaged(format!(
+            "its events table holds {index_entries} entries after its log's {indexed_through} \
+             indexed positions were rewritten: event records that no log entry names"
+        )));
+    }
+    Ok(last)
+}
+
 /// A key and its value, copied out of a table.
 type Entry = (Vec<u8>, Vec<u8>);
 
@@ -639,7 +803,8 @@ impl Chunks {
 
 /// The position of event `version` of stream number `stream`, read from its record's header and
 /// checked against the log entry there (which must name that event): the upgrade does not read
-/// the whole record (its CRC covers the message, perhaps in overflow pages).
+/// the whole record (its CRC covers the message, perhaps in overflow pages). Both are read in
+/// format 4's layout: the step to format 4 runs before the one to format 5.
 fn event_position(
     txn: &lmdb::RwTransaction<'_>,
     events: lmdb::Database,

@@ -109,9 +109,9 @@ pub fn lmdb_version() -> String {
     lode_lmdb::engine_version()
 }
 
-/// Upgrades the store directory `path` from on-disk format 1, 2 or 3 to the format this library
-/// reads (4), in one transaction: a crash leaves the old format intact or format 4 complete. A
-/// directory already in format 4 is left as it is. No other process may use the directory
+/// Upgrades the store directory `path` from an older on-disk format (1 to 4) to the format this
+/// library reads ([`FORMAT_VERSION`], 5), in one transaction: a crash leaves the old format
+/// intact or the new one complete. A directory already in the current format is left as it is. No other process may use the directory
 /// meanwhile. Opening a directory in an older format fails with a storage error that names this
 /// call.
 pub fn upgrade_directory(path: impl AsRef<Path>, settings: &ProviderSettings) -> Result<Upgraded> {
