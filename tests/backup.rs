@@ -573,6 +573,30 @@ fn k_bak_5_progress_is_reported_and_a_cancelled_backup_leaves_nothing() {
 /// A backup (closed, not open in this process) of `Acct/7` with 10 events of type T and
 /// `Other/1` with 3 of type U, appended in that order (positions 1..10, 11..13), every append
 /// indexed as it commits (`index_lag: 0`, so the indexes have entries to damage).
+/// Where the event record of version `version` of stream number `stream` is (format 5,
+/// docs/storage-layout.md: a `log` value is `u16 n ‖ log entry (stream, version, …) ‖ event
+/// record`): its log position, the whole log value, and the offset of the record in it.
+fn event_in_log(
+    txn: &lmdb::RwTransaction<'_>,
+    db: &dyn Fn(&str) -> lmdb::Database,
+    stream: u64,
+    version: u64,
+) -> (u64, Vec<u8>, usize) {
+    let mut c = txn.open_ro_cursor(db("log")).unwrap();
+    lmdb::Cursor::iter_start(&mut c)
+        .map(|r| r.unwrap())
+        .find_map(|(k, v)| {
+            let entry = &v[2..];
+            (entry[..8] == stream.to_be_bytes() && entry[8..16] == version.to_be_bytes()).then(
+                || {
+                    let n = u16::from_be_bytes([v[0], v[1]]) as usize;
+                    (u64::from_be_bytes(k.try_into().unwrap()), v.to_vec(), 2 + n)
+                },
+            )
+        })
+        .expect("the log holds the event")
+}
+
 fn damage_fixture(tmp: &Path, name: &str) -> PathBuf {
     let dir = tmp.join(format!("{name}-source"));
     let target = tmp.join(name);
@@ -615,12 +639,16 @@ fn k_bak_6_verify_of_a_directory_names_every_injected_damage() {
         (
             "a flipped byte in an event record",
             Box::new(|txn, db| {
-                let events = db("events");
-                let mut v = txn.get(events, &version_key(1, 4)).unwrap().to_vec();
+                let (position, mut v, _) = event_in_log(txn, db, 1, 4);
                 let at = v.len() - 12;
                 v[at] ^= 0x20;
-                txn.put(events, &version_key(1, 4), &v, lmdb::WriteFlags::empty())
-                    .unwrap()
+                txn.put(
+                    db("log"),
+                    &position.to_be_bytes(),
+                    &v,
+                    lmdb::WriteFlags::empty(),
+                )
+                .unwrap()
             }),
             ProblemKind::Damaged,
             "EventStores/Acct/7",
@@ -648,6 +676,8 @@ fn k_bak_6_verify_of_a_directory_names_every_injected_damage() {
         ),
         (
             "a gap in a stream",
+            // Its `events` index entry (the store indexes every append): the log still holds
+            // the event, but the stream's read no longer reaches it.
             Box::new(|txn, db| txn.del(db("events"), &version_key(1, 6), None).unwrap()),
             ProblemKind::Damaged,
             "EventStores/Acct/7",
@@ -771,20 +801,21 @@ fn k_bak_7_check_backup_proves_a_backup_against_its_source() {
     // An event changed in the backup, with a valid CRC (so the copy itself verifies).
     let changed = copy_of("changed");
     raw_edit(&changed, |txn, db| {
-        let events = db("events");
-        let v = txn.get(events, &version_key(1, 3)).unwrap().to_vec();
-        let json = String::from_utf8(v[21..].to_vec())
+        let (position, v, at) = event_in_log(txn, db, 1, 3);
+        let json = String::from_utf8(v[at + 21..].to_vec())
             .unwrap()
             .replace("\"N\":1", "\"N\":7")
             .into_bytes();
-        let mut record = v[..21].to_vec();
+        let mut record = v[at..at + 21].to_vec();
         record.extend_from_slice(&json);
         let crc = crc32fast::hash(&record[5..]).to_le_bytes();
         record[1..5].copy_from_slice(&crc);
+        let mut value = v[..at].to_vec();
+        value.extend_from_slice(&record);
         txn.put(
-            events,
-            &version_key(1, 3),
-            &record,
+            db("log"),
+            &position.to_be_bytes(),
+            &value,
             lmdb::WriteFlags::empty(),
         )
         .unwrap()
@@ -809,12 +840,16 @@ fn k_bak_7_check_backup_proves_a_backup_against_its_source() {
     // both name the record.
     let damaged = copy_of("damaged");
     raw_edit(&damaged, |txn, db| {
-        let events = db("events");
-        let mut v = txn.get(events, &version_key(1, 3)).unwrap().to_vec();
+        let (position, mut v, _) = event_in_log(txn, db, 1, 3);
         let at = v.len() - 5;
         v[at] ^= 1;
-        txn.put(events, &version_key(1, 3), &v, lmdb::WriteFlags::empty())
-            .unwrap()
+        txn.put(
+            db("log"),
+            &position.to_be_bytes(),
+            &v,
+            lmdb::WriteFlags::empty(),
+        )
+        .unwrap()
     });
     let check = p.check_backup(&damaged).unwrap();
     assert!(!check.is_ok() && !check.backup.is_ok(), "{check}");

@@ -113,22 +113,29 @@ fn k_bak_verify_backup_check_backup_and_info_on_a_store_in_use() {
     assert_eq!(code(&o), 3, "{}", stderr(&o));
 }
 
-/// The table layout of docs/storage-layout.md: an event's key is `stream number ‖ version`.
+/// The table layout of docs/storage-layout.md (format 5): an event's record is the end of its
+/// `log` value (`u16 n ‖ log entry ‖ record`), whose entry starts with `stream ‖ version`.
 fn flip_a_byte_of_event(dir: &Path, stream: u64, version: u64) {
-    use lmdb::Transaction;
+    use lmdb::{Cursor, Transaction};
     let env = lmdb::Environment::new()
         .set_max_dbs(32)
         .set_map_size(1 << 30)
         .open(dir)
         .unwrap();
-    let events = env.open_db(Some("events")).unwrap();
-    let key = [stream.to_be_bytes(), version.to_be_bytes()].concat();
+    let log = env.open_db(Some("log")).unwrap();
     let mut txn = env.begin_rw_txn().unwrap();
-    let mut v = txn.get(events, &key).unwrap().to_vec();
+    let (key, mut v) = {
+        let mut c = txn.open_ro_cursor(log).unwrap();
+        let named = [stream.to_be_bytes(), version.to_be_bytes()].concat();
+        c.iter_start()
+            .map(|r| r.unwrap())
+            .find(|(_, v)| v[2..18] == named[..])
+            .map(|(k, v)| (k.to_vec(), v.to_vec()))
+            .expect("the log holds the event")
+    };
     let at = v.len() - 10;
     v[at] ^= 1;
-    txn.put(events, &key, &v, lmdb::WriteFlags::empty())
-        .unwrap();
+    txn.put(log, &key, &v, lmdb::WriteFlags::empty()).unwrap();
     txn.commit().unwrap();
 }
 
