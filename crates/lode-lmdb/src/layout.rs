@@ -253,8 +253,8 @@ pub(crate) fn decode_lease(v: &[u8]) -> Option<Lease> {
     })
 }
 
-/// `log` key is the position (u64). The value (format 4) points at the event and repeats its
-/// time; an entry written past what its own transaction indexes also carries what the indexes
+/// `log` key is the position (u64). The entry (format 4's whole value, the first part of format
+/// 5's) names the event and repeats its time; an entry written past what its own transaction indexes also carries what the indexes
 /// are made of, so that the indexes can be brought up to date, and a query can read the log's
 /// unindexed tail, without parsing a message:
 ///

@@ -53,9 +53,9 @@ public sealed unsafe partial class LodeProvider : IDisposable
     }
 
     /// <summary>
-    /// Upgrades the store directory at <paramref name="path"/> from on-disk format 1, 2 or 3 to the
-    /// format this library reads (4), in one transaction: a crash at any moment leaves the old
-    /// format intact or format 4 complete. A directory already in format 4 is left as it is. No
+    /// Upgrades the store directory at <paramref name="path"/> from on-disk format 1, 2, 3 or 4 to
+    /// the format this library reads (5), in one transaction: a crash at any moment leaves the old
+    /// format intact or format 5 complete. A directory already in format 5 is left as it is. No
     /// other process may use the directory meanwhile. Opening a directory in an older format
     /// throws a
     /// <see cref="LodeStorageException"/> whose code name is <c>FORMAT_UPGRADE_NEEDED</c>.

@@ -20,9 +20,9 @@ def upgrade_directory(
     max_readers: Optional[int] = None,
     library: Optional[StrPath] = None,
 ) -> int:
-    """Upgrades the store directory at ``path`` from on-disk format 1, 2 or 3 to the format this
-    library reads (4), in one transaction: a crash at any moment leaves the old format intact or
-    format 4 complete. A directory already in format 4 is left as it is. Returns the format the
+    """Upgrades the store directory at ``path`` from on-disk format 1, 2, 3 or 4 to the format this
+    library reads (5), in one transaction: a crash at any moment leaves the old format intact or
+    format 5 complete. A directory already in format 5 is left as it is. Returns the format the
     directory was in. No other process may use the directory meanwhile.
 
     Opening a directory in an older format with :class:`EventStoreProvider` raises
