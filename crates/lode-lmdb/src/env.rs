@@ -951,16 +951,6 @@ impl<'t> PointReads<'t> {
         // MDB_SET_KEY, not MDB_SET: the binding reports a found entry only with its key.
         Ok(cursor_op(&self.cursor, Some(key), lmdb_sys::MDB_SET_KEY)?.map(|(_, v)| v))
     }
-
-    /// [`PointReads::get`] of a key expected right after the one read before (the log
-    /// positions of a stream's events, consecutive within a batch): one step to the next entry,
-    /// and a seek only when that is not `key`.
-    pub(crate) fn get_after(&self, key: &[u8]) -> Result<Option<&'t [u8]>> {
-        match cursor_op(&self.cursor, None, lmdb_sys::MDB_NEXT) {
-            Ok(Some((k, v))) if k == key => Ok(Some(v)),
-            _ => self.get(key),
-        }
-    }
 }
 
 /// A read-only transaction (a consistent snapshot of the directory).

@@ -425,11 +425,74 @@ fn message_id_entry(stream: &StreamId, head: StreamHead, id: &str, v: &[u8]) -> 
 
 /// Calls `visit(version, position, event)` on events `first..=last` of the stream, in version
 /// order, while it returns true, checking each (B-RD-6, [`stored_event`]) and that no version
-/// is missing: the versions the `events` index covers in one walk of it, each resolved in the
-/// log through one cursor (a batch's positions are consecutive: one step each), then the
-/// stream's entries in the unindexed tail. The index holds a prefix of the stream's versions
-/// (those at positions up to `indexed_through`), the tail the rest.
+/// is missing. The stream's events are read from the log in runs: the position of the next
+/// version wanted is looked up (in the `events` index, which holds the versions at positions up
+/// to `indexed_through`, else among the stream's entries in the unindexed tail), then the log is
+/// walked from there while its entries name the stream's next versions (a batch's events are
+/// consecutive in the log: one lookup for the batch). A version no index and no tail entry
+/// names is reported missing.
+///
+/// Why runs, not one index lookup per event: with one per event (an `events` walk and a log
+/// cursor in step), reading a 10,000-event stream took 0.35-0.41× a raw LMDB scan's speed
+/// (P4, format 4: 1.05-1.34×); the log walk alone does what format 4's `events` walk did.
 fn walk_stream(
+    tx: &impl Reads,
+    stream: &StreamId,
+    head: StreamHead,
+    first: u64,
+    last: u64,
+    mut visit: impl FnMut(u64, u64, StoredEvent<'_>) -> Result<bool>,
+) -> Result<()> {
+    let num = head.slot;
+    let index = tx.point_reads(Table::Events)?;
+    let mut expected = first;
+    let mut stopped = false;
+    while expected <= last && !stopped {
+        let start = match index.get(&layout::version_key(num, expected))? {
+            Some(v) => index_position(stream, expected, v)?,
+            None => tail_position(tx, num, expected)?.ok_or_else(|| {
+                Error::corrupt(
+                    &stream.store_id(),
+                    expected,
+                    format!("event {expected} is missing"),
+                )
+            })?,
+        };
+        let mut run = 0u64;
+        tx.scan(Table::Log, &start.to_be_bytes(), |k, v| {
+            let position = log_key(k)?;
+            if run == 0 && position != start {
+                return Err(no_log_entry(stream, expected, start));
+            }
+            let (entry, _) = log_parts(position, v)?;
+            let named = LogEntry::locate(entry).map(|(s, version, _)| (s, version));
+            if run > 0 && named != Some((num, expected)) {
+                // Another stream's event (or a later version's lookup): the run ends here.
+                return Ok(false);
+            }
+            let stored = stored_event(stream, num, expected, position, v)?;
+            run += 1;
+            if !visit(expected, position, stored)? {
+                stopped = true;
+                return Ok(false);
+            }
+            expected += 1;
+            Ok(expected <= last)
+        })?;
+        if run == 0 {
+            return Err(no_log_entry(stream, expected, start));
+        }
+    }
+    Ok(())
+}
+
+/// [`walk_stream`] for the checkers (verify, and the subscriptions that follow one stream): the
+/// same events, but every version the `events` index covers is taken from it, one entry per
+/// event, so an index entry that is missing or names another position is reported even where
+/// the log still holds the event (a store read, reading the log in runs, would not see it).
+/// It walks the index and resolves each position in the log: 0.35-0.41× a raw scan's speed,
+/// where [`walk_stream`] keeps format 4's.
+fn walk_stream_checked(
     tx: &impl Reads,
     stream: &StreamId,
     head: StreamHead,
@@ -444,7 +507,6 @@ fn walk_stream(
     let num = head.slot;
     let log = tx.point_reads(Table::Log)?;
     let mut expected = first;
-    let mut previous = 0u64;
     let mut stopped = false;
     tx.scan(Table::Events, &layout::version_key(num, first), |k, v| {
         let Some((s, version)) = layout::split_version_key(k) else {
@@ -466,13 +528,9 @@ fn walk_stream(
         }
         let position = index_position(stream, version, v)?;
         let key = position.to_be_bytes();
-        let value = if previous != 0 && position == previous + 1 {
-            log.get_after(&key)?
-        } else {
-            log.get(&key)?
-        }
-        .ok_or_else(|| no_log_entry(stream, version, position))?;
-        previous = position;
+        let value = log
+            .get(&key)?
+            .ok_or_else(|| no_log_entry(stream, version, position))?;
         if !visit(
             version,
             position,
@@ -1262,7 +1320,7 @@ fn events(
             head,
             since,
         } => {
-            walk_stream(
+            walk_stream_checked(
                 tx,
                 stream,
                 head,
