@@ -115,7 +115,9 @@ fn raw_count(dir: &Path, table: &str) -> usize {
     txn.stat(db).unwrap().entries()
 }
 
-// A `log` value of format 3: `stream u64 ‖ version u64 ‖ recorded_at i64 ‖ kind u8 ‖` then,
+// A `log` value of format 5 is `u16 BE n ‖ log entry (n bytes) ‖ event record`; the helpers
+// below that name a "log value" work on its entry part, whose bytes are format 3's and 4's:
+// A log entry of format 3: `stream u64 ‖ version u64 ‖ recorded_at i64 ‖ kind u8 ‖` then,
 // for kind 1 (an entry written past what its transaction indexed), `type id u32 ‖ event version
 // u32 ‖ u16 len ‖ message id ‖ (0u8 | 1u8 ‖ u16 len ‖ correlation id)`, and always `crc32 LE of
 // every byte before it`. Kind 0 (indexed as it was written) has nothing between kind and CRC.
@@ -147,13 +149,28 @@ fn rewrite_log(
     edit: impl FnOnce(&mut Vec<u8>),
 ) {
     let log = db("log");
-    let mut v = txn.get(log, &position.to_be_bytes()).unwrap().to_vec();
-    v.truncate(v.len() - 4);
+    let value = txn.get(log, &position.to_be_bytes()).unwrap().to_vec();
+    let (entry, record) = split_log_value(&value);
+    let mut v = entry[..entry.len() - 4].to_vec();
     edit(&mut v);
     let crc = crc32fast::hash(&v);
     v.extend_from_slice(&crc.to_le_bytes());
-    txn.put(log, &position.to_be_bytes(), &v, lmdb::WriteFlags::empty())
-        .unwrap();
+    let mut value2 = (v.len() as u16).to_be_bytes().to_vec();
+    value2.extend_from_slice(&v);
+    value2.extend_from_slice(record);
+    txn.put(
+        log,
+        &position.to_be_bytes(),
+        &value2,
+        lmdb::WriteFlags::empty(),
+    )
+    .unwrap();
+}
+
+/// `(log entry, event record)` of a format-5 `log` value.
+fn split_log_value(v: &[u8]) -> (&[u8], &[u8]) {
+    let n = u16::from_be_bytes([v[0], v[1]]) as usize;
+    (&v[2..2 + n], &v[2 + n..])
 }
 
 /// Flips the lowest bit of the byte `at(value)` of the `log` entry at `position`, leaving its
@@ -166,7 +183,8 @@ fn flip_log_byte(
 ) {
     let log = db("log");
     let mut v = txn.get(log, &position.to_be_bytes()).unwrap().to_vec();
-    let at = at(&v);
+    // The offset is the entry's; the entry starts after the value's 2-byte length.
+    let at = 2 + at(split_log_value(&v).0);
     v[at] ^= 1;
     txn.put(log, &position.to_be_bytes(), &v, lmdb::WriteFlags::empty())
         .unwrap();
@@ -184,23 +202,33 @@ fn log_time(
     position: u64,
 ) -> i64 {
     let v = txn.get(db("log"), &position.to_be_bytes()).unwrap();
-    i64::from_be_bytes(v[16..24].try_into().unwrap())
+    i64::from_be_bytes(split_log_value(v).0[16..24].try_into().unwrap())
 }
 
-/// Rewrites the recorded-at time of the event at `key` (`format u8 ‖ crc32 LE ‖ position ‖
-/// recorded_at ‖ JSON`, the CRC over everything after it), with a valid CRC.
+/// Rewrites the recorded-at time of the event at `key` (`stream ‖ version`; its record is
+/// `format u8 ‖ crc32 LE ‖ position ‖ recorded_at ‖ JSON`, the CRC over everything after it),
+/// with a valid CRC.
 fn set_event_time(
     txn: &mut lmdb::RwTransaction<'_>,
     db: &dyn Fn(&str) -> lmdb::Database,
     key: &[u8],
     at: i64,
 ) {
-    let events = db("events");
-    let mut v = txn.get(events, &key).unwrap().to_vec();
-    v[13..21].copy_from_slice(&at.to_be_bytes());
-    let crc = crc32fast::hash(&v[5..]);
-    v[1..5].copy_from_slice(&crc.to_le_bytes());
-    txn.put(events, &key, &v, lmdb::WriteFlags::empty())
+    // Format 5: the record is the end of the log value whose entry names the event.
+    let log = db("log");
+    let (position, mut v) = {
+        let mut c = txn.open_ro_cursor(log).unwrap();
+        lmdb::Cursor::iter_start(&mut c)
+            .map(|r| r.unwrap())
+            .find(|(_, v)| split_log_value(v).0[..16] == key[..])
+            .map(|(k, v)| (k.to_vec(), v.to_vec()))
+            .expect("the log holds the event")
+    };
+    let r = 2 + split_log_value(&v).0.len();
+    v[r + 13..r + 21].copy_from_slice(&at.to_be_bytes());
+    let crc = crc32fast::hash(&v[r + 5..]);
+    v[r + 1..r + 5].copy_from_slice(&crc.to_le_bytes());
+    txn.put(log, &position, &v, lmdb::WriteFlags::empty())
         .unwrap();
 }
 
@@ -676,8 +704,14 @@ fn r_bad_4_the_record_of_what_the_indexes_cover_is_checked() {
         );
         let s = p.open_store("Acct", "7").unwrap();
         assert_damage("resent a1", s.add(&[ev("a1", "T")]), name);
-        assert_eq!(s.version().unwrap(), 10, "nothing was written");
+        // Format 5: a stream's version reads the tail, so it relies on the record too.
+        assert_damage("version", s.version(), name);
     }
+    assert_eq!(
+        raw_get(&copy, "log", &14u64.to_be_bytes()),
+        None,
+        "nothing was written"
+    );
     // One past the log's end (13), on the fully indexed store: the next append is refused.
     let copy = damaged_copy(
         tmp.path(),
@@ -689,7 +723,8 @@ fn r_bad_4_the_record_of_what_the_indexes_cover_is_checked() {
         let p = EventStoreProvider::open(&copy, indexed()).unwrap();
         let s = p.open_store("Acct", "7").unwrap();
         assert_damage("append", s.add(&[ev("x1", "T"), ev("x2", "T")]), name);
-        assert_eq!(s.version().unwrap(), 10, "nothing was written");
+        // Format 5: a stream's version reads the tail, so it relies on the record too.
+        assert_damage("version", s.version(), name);
         assert_damage("by type", p.events_by_type("T", None, 0, 100), name);
     }
     // Too small (5 of 13 indexed): the groups name positions past it.
@@ -721,8 +756,14 @@ fn r_bad_4_the_record_of_what_the_indexes_cover_is_checked() {
         assert_damage("by type", p.events_by_type("T", None, 0, 100), name);
         let s = p.open_store("Acct", "7").unwrap();
         assert_damage("append", s.add(&[ev("x1", "T")]), name);
-        assert_eq!(s.version().unwrap(), 10, "nothing was written");
+        // Format 5: a stream's version reads the tail, so it relies on the record too.
+        assert_damage("version", s.version(), name);
     }
+    assert_eq!(
+        raw_get(&copy, "log", &14u64.to_be_bytes()),
+        None,
+        "nothing was written"
+    );
 }
 
 /// R-BAD-4, the unindexed tail (format 3): the log entries past `indexed_through` are what
@@ -1217,12 +1258,14 @@ fn verify_reports_every_injected_damage_and_where() {
         ),
         (
             "a flipped byte in an event",
+            // Format 5: the record is the end of the log value (Other/1 version 2 is at 12).
             Box::new(|txn, db| {
-                let events = db("events");
-                let mut v = txn.get(events, &version_key(2, 2)).unwrap().to_vec();
+                let log = db("log");
+                let mut v = txn.get(log, &12u64.to_be_bytes()).unwrap().to_vec();
+                assert_eq!(split_log_value(&v).0[..16], version_key(2, 2));
                 let at = v.len() - 10;
                 v[at] ^= 1;
-                txn.put(events, &version_key(2, 2), &v, lmdb::WriteFlags::empty())
+                txn.put(log, &12u64.to_be_bytes(), &v, lmdb::WriteFlags::empty())
                     .unwrap()
             }),
             "EventStores/Other/1",
@@ -1259,8 +1302,10 @@ fn verify_reports_every_injected_damage_and_where() {
         ),
         (
             "the last log entry missing",
+            // Format 5: the event goes with its log value; what is left names position 14
+            // (the indexes, `indexed_through`), past the log's end.
             Box::new(|txn, db| txn.del(db("log"), &14u64.to_be_bytes(), None).unwrap()),
-            "events stand up to position 14",
+            "past the log's end (13)",
         ),
         (
             "two log entries exchanged",

@@ -33,7 +33,7 @@ class UpgradeTest(unittest.TestCase):
         self.assertEqual(cm.exception.storage_code_name, "FORMAT_UPGRADE_NEEDED")
         self.assertIn("upgrade_directory", str(cm.exception))
         self.assertEqual(lode.upgrade_directory(self.dir), 1)
-        self.assertEqual(lode.upgrade_directory(self.dir), 4, "a second upgrade does nothing: format 4 now")
+        self.assertEqual(lode.upgrade_directory(self.dir), 5, "a second upgrade does nothing: format 5 now")
         with lode.EventStoreProvider(self.dir) as provider:
             log = provider.read_log(0, 1_000_000)
             self.assertEqual([r.position for r in log], [r["Position"] for r in self.answers["log"]])

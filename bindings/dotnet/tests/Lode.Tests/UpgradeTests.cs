@@ -47,7 +47,7 @@ public sealed class UpgradeTests : IDisposable
         Assert.Contains("UpgradeDirectory", refused.Message, StringComparison.Ordinal);
 
         Assert.Equal(1u, LodeEventStoreProvider.UpgradeDirectory(store));
-        Assert.Equal(4u, LodeEventStoreProvider.UpgradeDirectory(store)); // nothing to do: format 4 now
+        Assert.Equal(5u, LodeEventStoreProvider.UpgradeDirectory(store)); // nothing to do: format 5 now
 
         // The log through the native layer (the fixture's event types are not C# types here).
         using (LodeProvider native = new(store))
