@@ -332,15 +332,20 @@ fn older_formats_are_refused_at_open_and_upgraded_with_every_answer_unchanged() 
     }
 }
 
-/// Runs the upgrade child on `dir` to its end; returns the microseconds from its STARTING line
-/// to its UPGRADED line.
-fn child_upgrade_micros(dir: &Path, old: u32) -> u64 {
+/// A child process that upgrades `dir` ([`upgrade_role`]).
+fn spawn_upgrade_child(dir: &Path) -> ChildProc {
     let mut cmd = child_command(
         "an_upgrade_killed_at_any_moment_leaves_the_old_format_intact_or_the_new_one_complete",
         "upgrade",
     );
     cmd.env("LODE_DIR", dir);
-    let mut child = ChildProc::spawn(cmd);
+    ChildProc::spawn(cmd)
+}
+
+/// Runs the upgrade child on `dir` to its end; returns the microseconds from its STARTING line
+/// to its UPGRADED line.
+fn child_upgrade_micros(dir: &Path, old: u32) -> u64 {
+    let mut child = spawn_upgrade_child(dir);
     assert!(
         child.wait_for_line("STARTING", Duration::from_secs(60)),
         "the timing child never started"
@@ -394,12 +399,7 @@ fn upgrade_kills(old: u32) {
     for k in 0..kills {
         let dir = tmp.path().join(format!("kill-{k}"));
         copy_dir(&pristine, &dir);
-        let mut cmd = child_command(
-            "an_upgrade_killed_at_any_moment_leaves_the_old_format_intact_or_the_new_one_complete",
-            "upgrade",
-        );
-        cmd.env("LODE_DIR", &dir);
-        let mut child = ChildProc::spawn(cmd);
+        let mut child = spawn_upgrade_child(&dir);
         if !child.wait_for_line("STARTING", Duration::from_secs(60)) {
             let (status, lines, err) = child.wait();
             panic!("kill {k}: the child never started ({status}): {lines:?} {err}");
